@@ -1,0 +1,68 @@
+// The in-memory citation graph: a Boost.Graph bidirectional adjacency_list whose vertices are
+// works (one per canonical id, whatever the language that cited them) and whose edges are
+// citations. Edge bundles stay small; provenance lives in a side table indexed by the edge.
+#pragma once
+
+#include "citegraph/engine/model.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace citegraph {
+
+struct EdgeProps {
+    std::uint32_t prov = 0; // index into CitationGraph::provenance()
+    Relation relation = Relation::notes;
+    Role role = Role::object;
+};
+
+class CitationGraph {
+  public:
+    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                        NodeRecord, EdgeProps>;
+    using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+    using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+    // Adds the node, or merges its attributes into the node with the same id.
+    Vertex add_node(const NodeRecord& node);
+    // Adds a citation. Both endpoints must exist (std::invalid_argument otherwise).
+    Edge add_edge(const EdgeRecord& edge);
+
+    std::optional<Vertex> find(std::string_view id) const;
+    const NodeRecord& node(Vertex v) const { return g_[v]; }
+    const EdgeProps& props(Edge e) const { return g_[e]; }
+    const Provenance& provenance(Edge e) const { return prov_[g_[e].prov]; }
+    EdgeRecord edge_record(Edge e) const;
+
+    std::size_t num_nodes() const { return boost::num_vertices(g_); }
+    std::size_t num_edges() const { return boost::num_edges(g_); }
+    const Graph& boost_graph() const { return g_; }
+
+    // Vertices ordered by id and edges ordered by (source id, target id, document,
+    // paragraph, relation, role, span): the order every exporter writes in.
+    std::vector<Vertex> sorted_vertices() const;
+    std::vector<Edge> sorted_edges() const;
+
+  private:
+    Graph g_;
+    std::unordered_map<std::string, Vertex> index_;
+    std::vector<Provenance> prov_;
+};
+
+// Which part of a graph to keep (CLI `export --from ID --depth N --relation R --kind K`).
+struct GraphFilter {
+    std::string from;                 // empty: the whole graph
+    int depth = 1;                    // hops from `from`, following edges either way
+    std::set<Relation> relations;     // empty: all
+    std::set<NodeKind> kinds;         // empty: all; `from` itself is always kept
+};
+
+// The sub-graph the filter selects. Throws std::invalid_argument for an unknown `from` id.
+CitationGraph filter_graph(const CitationGraph& g, const GraphFilter& f);
+
+} // namespace citegraph

@@ -1,0 +1,72 @@
+// Plain records exchanged between importers, the store, the graph and exporters.
+#pragma once
+
+#include "citegraph/engine/schema.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace citegraph {
+
+// A work: the language-neutral node. `id` is the canonical key (see symbol.hpp for UN
+// symbols; other kinds use "<prefix>:<slug>", e.g. "treaty:untoc", "body:unodc").
+struct NodeRecord {
+    std::string id;
+    NodeKind kind = NodeKind::Document;
+    std::string symbol;                     // display form of a UN symbol, if any
+    std::map<std::string, std::string> names; // language code -> name or title
+    std::string date;                       // ISO 8601 (YYYY-MM-DD), if known
+    std::string body;                       // issuing body id, e.g. "body:ga"
+    std::string session;                    // e.g. "68", "XXV", "ES-10"
+    std::string unts_volume;                // ';'-separated volumes, e.g. "2225;2237"
+    std::string unts_number;                // UNTS registration number
+
+    // Fill attributes this record lacks from `other` (the same work seen elsewhere).
+    void merge_from(const NodeRecord& other);
+};
+
+// Where a citation was made.
+struct Provenance {
+    std::string document; // citing document id
+    std::string language; // BCP 47 code of the version read: "zh", "en", ...
+    std::string paragraph; // "pp3", "op12", "header", ...
+    std::uint32_t span_begin = 0; // byte offsets into the original file
+    std::uint32_t span_end = 0;
+    std::string text; // the clause text (normalised)
+};
+
+struct EdgeRecord {
+    std::string source; // node id (the citing document, for citations)
+    std::string target; // node id
+    Relation relation = Relation::notes;
+    Role role = Role::object;
+    Provenance prov;
+};
+
+struct ParagraphRecord {
+    std::string label; // pp1..ppN, op1..opM
+    std::uint32_t span_begin = 0;
+    std::uint32_t span_end = 0;
+    std::string text;
+};
+
+// One language version of one document, as imported.
+struct DocumentRecord {
+    std::string id;       // node id of the work, e.g. "A/RES/68/193"
+    std::string language; // "zh", "en", ...
+    std::string source;   // file name it was read from
+    std::string agenda_item; // "108"
+    std::string meeting;     // closing plenary meeting number, "70"
+    std::vector<ParagraphRecord> paragraphs;
+};
+
+// Everything one import produces; the store writes it in one transaction.
+struct ImportBatch {
+    DocumentRecord document;
+    std::vector<NodeRecord> nodes;
+    std::vector<EdgeRecord> edges;
+};
+
+} // namespace citegraph

@@ -1,0 +1,72 @@
+// The embedded SQLite store: documents, nodes, names per language, paragraphs and edges with
+// provenance. One import is one transaction; re-importing a document version replaces it.
+#pragma once
+
+#include "citegraph/engine/graph.hpp"
+#include "citegraph/engine/model.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace citegraph {
+
+struct DocumentInfo {
+    std::string id;
+    std::string language;
+    std::string source;
+    std::string agenda_item;
+    std::string meeting;
+    std::size_t paragraphs = 0;
+    std::size_t edges = 0;
+};
+
+struct StoreStats {
+    std::size_t documents = 0; // imported language versions
+    std::size_t nodes = 0;
+    std::size_t edges = 0;
+    std::map<std::string, std::size_t> nodes_by_kind;
+    std::map<std::string, std::size_t> edges_by_relation;
+    std::map<std::string, std::size_t> edges_by_role;
+};
+
+class Store {
+  public:
+    // Version 1: meta, nodes, names, documents, paragraphs, edges.
+    static constexpr int kSchemaVersion = 1;
+    static constexpr const char* kDefaultPath = "citegraph.db";
+
+    enum class Mode { ReadWrite, ReadOnly };
+
+    // Opens (ReadWrite: creates if missing) and checks the schema version. Throws StoreError
+    // for a file that is not a SQLite database, a newer or older schema, or an I/O failure.
+    explicit Store(const std::string& path, Mode mode = Mode::ReadWrite);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // Writes one document version in one transaction, replacing an earlier import of the same
+    // (document id, language). Nothing is written if any statement fails (StoreError).
+    void import(const ImportBatch& batch);
+    // Several batches in one transaction (bulk import); all or nothing.
+    void import_all(const std::vector<ImportBatch>& batches);
+
+    CitationGraph load() const;
+    StoreStats stats() const;
+    std::vector<DocumentInfo> documents() const;
+    std::vector<ParagraphRecord> paragraphs(const std::string& doc, const std::string& lang) const;
+
+    const std::string& path() const { return path_; }
+
+  private:
+    void exec(const char* sql) const;
+    void write_batch(const ImportBatch& batch);
+
+    std::string path_;
+    sqlite3* db_ = nullptr;
+};
+
+} // namespace citegraph

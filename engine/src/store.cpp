@@ -1,0 +1,431 @@
+#include "citegraph/engine/store.hpp"
+
+#include "citegraph/engine/error.hpp"
+
+#include <sqlite3.h>
+#include <string>
+
+namespace citegraph {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS nodes(
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, symbol TEXT NOT NULL DEFAULT '',
+  date TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '', session TEXT NOT NULL DEFAULT '',
+  unts_volume TEXT NOT NULL DEFAULT '', unts_number TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS names(
+  node_id TEXT NOT NULL REFERENCES nodes(id), lang TEXT NOT NULL, name TEXT NOT NULL,
+  PRIMARY KEY(node_id, lang));
+CREATE TABLE IF NOT EXISTS documents(
+  doc_id TEXT NOT NULL REFERENCES nodes(id), lang TEXT NOT NULL, source TEXT NOT NULL,
+  agenda_item TEXT NOT NULL DEFAULT '', meeting TEXT NOT NULL DEFAULT '',
+  paragraphs INTEGER NOT NULL, edges INTEGER NOT NULL, PRIMARY KEY(doc_id, lang));
+CREATE TABLE IF NOT EXISTS paragraphs(
+  doc_id TEXT NOT NULL, lang TEXT NOT NULL, seq INTEGER NOT NULL, label TEXT NOT NULL,
+  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY(doc_id, lang, seq), FOREIGN KEY(doc_id, lang) REFERENCES documents(doc_id, lang));
+CREATE TABLE IF NOT EXISTS edges(
+  id INTEGER PRIMARY KEY, source TEXT NOT NULL REFERENCES nodes(id),
+  target TEXT NOT NULL REFERENCES nodes(id), relation TEXT NOT NULL, role TEXT NOT NULL,
+  doc_id TEXT NOT NULL, lang TEXT NOT NULL, paragraph TEXT NOT NULL,
+  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL,
+  FOREIGN KEY(doc_id, lang) REFERENCES documents(doc_id, lang));
+CREATE INDEX IF NOT EXISTS edges_by_doc ON edges(doc_id, lang);
+CREATE INDEX IF NOT EXISTS edges_by_source ON edges(source);
+CREATE INDEX IF NOT EXISTS edges_by_target ON edges(target);
+)sql";
+
+// A prepared statement that finalizes itself.
+class Stmt {
+  public:
+    Stmt(sqlite3* db, const std::string& path, const char* sql) : db_(db), path_(path) {
+        if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
+            throw StoreError(path, std::string("cannot prepare statement: ") + sqlite3_errmsg(db));
+        }
+    }
+    ~Stmt() { sqlite3_finalize(stmt_); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    Stmt& bind(int i, const std::string& s) {
+        sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Stmt& bind(int i, std::string_view s) {
+        sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Stmt& bind(int i, std::int64_t v) {
+        sqlite3_bind_int64(stmt_, i, v);
+        return *this;
+    }
+    // True while a row is available.
+    bool step() {
+        int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW) {
+            return true;
+        }
+        if (rc != SQLITE_DONE) {
+            throw StoreError(path_, std::string("SQLite error: ") + sqlite3_errmsg(db_));
+        }
+        return false;
+    }
+    void run() {
+        step();
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+    }
+    std::string text(int col) const {
+        auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+                 : std::string();
+    }
+    std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+  private:
+    sqlite3* db_;
+    const std::string& path_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Rolls back unless committed.
+class Transaction {
+  public:
+    Transaction(sqlite3* db, const std::string& path) : db_(db), path_(path) {
+        exec("BEGIN IMMEDIATE");
+    }
+    ~Transaction() {
+        if (!done_) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+    }
+    void commit() {
+        exec("COMMIT");
+        done_ = true;
+    }
+
+  private:
+    void exec(const char* sql) {
+        char* err = nullptr;
+        if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+            std::string msg = err ? err : "unknown error";
+            sqlite3_free(err);
+            throw StoreError(path_, std::string(sql) + " failed: " + msg);
+        }
+    }
+    sqlite3* db_;
+    const std::string& path_;
+    bool done_ = false;
+};
+
+} // namespace
+
+Store::Store(const std::string& path, Mode mode) : path_(path) {
+    int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
+                                       : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw StoreError(path, "cannot open store: " + msg);
+    }
+    sqlite3_busy_timeout(db_, 10000);
+    try {
+        // Reading the schema is the first access: it fails here for a file that is not SQLite.
+        int version = 0;
+        {
+            Stmt q(db_, path_,
+                   "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'");
+            q.step();
+            if (q.integer(0) > 0) {
+                Stmt v(db_, path_, "SELECT value FROM meta WHERE key='schema_version'");
+                if (v.step()) {
+                    version = std::stoi(v.text(0));
+                }
+            }
+        }
+        if (version == 0) {
+            std::int64_t objects = 0;
+            {
+                Stmt q(db_, path_, "SELECT count(*) FROM sqlite_master");
+                q.step();
+                objects = q.integer(0);
+            }
+            if (objects > 0) {
+                throw StoreError(path, "not a citegraph store (tables without a schema version)");
+            }
+            if (mode == Mode::ReadOnly) {
+                return; // an empty read-only store reads as empty
+            }
+            exec("PRAGMA journal_mode=WAL");
+            Transaction tx(db_, path_);
+            exec(kSchema);
+            exec(("INSERT INTO meta(key, value) VALUES ('schema_version', '" +
+                  std::to_string(kSchemaVersion) + "')")
+                     .c_str());
+            tx.commit();
+        } else if (version != kSchemaVersion) {
+            throw StoreError(path, "store schema version " + std::to_string(version) +
+                                       " is not the supported version " +
+                                       std::to_string(kSchemaVersion) +
+                                       (version > kSchemaVersion ? " (made by a newer citegraph)"
+                                                                 : " (made by an older citegraph)"));
+        }
+        exec("PRAGMA foreign_keys=ON");
+    } catch (...) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw;
+    }
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+void Store::exec(const char* sql) const {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errmsg(db_);
+        sqlite3_free(err);
+        throw StoreError(path_, msg);
+    }
+}
+
+void Store::write_batch(const ImportBatch& batch) {
+    const auto& doc = batch.document;
+    {
+        Stmt del_edges(db_, path_, "DELETE FROM edges WHERE doc_id=?1 AND lang=?2");
+        del_edges.bind(1, doc.id).bind(2, doc.language).run();
+        Stmt del_par(db_, path_, "DELETE FROM paragraphs WHERE doc_id=?1 AND lang=?2");
+        del_par.bind(1, doc.id).bind(2, doc.language).run();
+        Stmt del_doc(db_, path_, "DELETE FROM documents WHERE doc_id=?1 AND lang=?2");
+        del_doc.bind(1, doc.id).bind(2, doc.language).run();
+    }
+    // Attributes of the imported document itself are authoritative; a work seen only as a
+    // citation target fills in what the store does not know yet.
+    Stmt fill(db_, path_, R"sql(
+INSERT INTO nodes(id, kind, symbol, date, body, session, unts_volume, unts_number)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+ON CONFLICT(id) DO UPDATE SET
+  symbol = CASE WHEN nodes.symbol = '' THEN excluded.symbol ELSE nodes.symbol END,
+  date = CASE WHEN nodes.date = '' THEN excluded.date ELSE nodes.date END,
+  body = CASE WHEN nodes.body = '' THEN excluded.body ELSE nodes.body END,
+  session = CASE WHEN nodes.session = '' THEN excluded.session ELSE nodes.session END,
+  unts_volume = CASE WHEN nodes.unts_volume = '' THEN excluded.unts_volume ELSE nodes.unts_volume END,
+  unts_number = CASE WHEN nodes.unts_number = '' THEN excluded.unts_number ELSE nodes.unts_number END
+)sql");
+    Stmt own(db_, path_, R"sql(
+INSERT INTO nodes(id, kind, symbol, date, body, session, unts_volume, unts_number)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+ON CONFLICT(id) DO UPDATE SET kind = excluded.kind,
+  symbol = CASE WHEN excluded.symbol = '' THEN nodes.symbol ELSE excluded.symbol END,
+  date = CASE WHEN excluded.date = '' THEN nodes.date ELSE excluded.date END,
+  body = CASE WHEN excluded.body = '' THEN nodes.body ELSE excluded.body END,
+  session = CASE WHEN excluded.session = '' THEN nodes.session ELSE excluded.session END
+)sql");
+    Stmt name(db_, path_, R"sql(
+INSERT INTO names(node_id, lang, name) VALUES (?1, ?2, ?3)
+ON CONFLICT(node_id, lang) DO UPDATE SET name = excluded.name
+)sql");
+    for (const auto& n : batch.nodes) {
+        Stmt& s = n.id == doc.id ? own : fill;
+        s.bind(1, n.id)
+            .bind(2, to_string(n.kind))
+            .bind(3, n.symbol)
+            .bind(4, n.date)
+            .bind(5, n.body)
+            .bind(6, n.session)
+            .bind(7, n.unts_volume)
+            .bind(8, n.unts_number)
+            .run();
+        for (const auto& [lang, text] : n.names) {
+            name.bind(1, n.id).bind(2, lang).bind(3, text).run();
+        }
+    }
+    Stmt ins_doc(db_, path_,
+                 "INSERT INTO documents(doc_id, lang, source, agenda_item, meeting, paragraphs, "
+                 "edges) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    ins_doc.bind(1, doc.id)
+        .bind(2, doc.language)
+        .bind(3, doc.source)
+        .bind(4, doc.agenda_item)
+        .bind(5, doc.meeting)
+        .bind(6, static_cast<std::int64_t>(doc.paragraphs.size()))
+        .bind(7, static_cast<std::int64_t>(batch.edges.size()))
+        .run();
+    Stmt par(db_, path_,
+             "INSERT INTO paragraphs(doc_id, lang, seq, label, span_start, span_end, text) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    std::int64_t seq = 0;
+    for (const auto& p : doc.paragraphs) {
+        par.bind(1, doc.id)
+            .bind(2, doc.language)
+            .bind(3, seq++)
+            .bind(4, p.label)
+            .bind(5, std::int64_t{p.span_begin})
+            .bind(6, std::int64_t{p.span_end})
+            .bind(7, p.text)
+            .run();
+    }
+    Stmt edge(db_, path_, R"sql(
+INSERT INTO edges(source, target, relation, role, doc_id, lang, paragraph, span_start, span_end, text)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+)sql");
+    for (const auto& e : batch.edges) {
+        if (e.prov.document != doc.id || e.prov.language != doc.language) {
+            throw StoreError(path_, "edge " + e.source + " -> " + e.target +
+                                        " does not belong to document " + doc.id + " (" +
+                                        doc.language + ")");
+        }
+        edge.bind(1, e.source)
+            .bind(2, e.target)
+            .bind(3, to_string(e.relation))
+            .bind(4, to_string(e.role))
+            .bind(5, e.prov.document)
+            .bind(6, e.prov.language)
+            .bind(7, e.prov.paragraph)
+            .bind(8, std::int64_t{e.prov.span_begin})
+            .bind(9, std::int64_t{e.prov.span_end})
+            .bind(10, e.prov.text)
+            .run();
+    }
+}
+
+void Store::import(const ImportBatch& batch) {
+    Transaction tx(db_, path_);
+    write_batch(batch);
+    tx.commit();
+}
+
+void Store::import_all(const std::vector<ImportBatch>& batches) {
+    Transaction tx(db_, path_);
+    for (const auto& b : batches) {
+        write_batch(b);
+    }
+    tx.commit();
+}
+
+CitationGraph Store::load() const {
+    CitationGraph g;
+    if (db_ == nullptr) {
+        return g;
+    }
+    std::map<std::string, NodeRecord> nodes;
+    {
+        Stmt q(db_, path_,
+               "SELECT id, kind, symbol, date, body, session, unts_volume, unts_number FROM nodes "
+               "ORDER BY id");
+        while (q.step()) {
+            NodeRecord n;
+            n.id = q.text(0);
+            auto kind = parse_node_kind(q.text(1));
+            if (!kind) {
+                throw StoreError(path_, "node " + n.id + " has unknown kind " + q.text(1));
+            }
+            n.kind = *kind;
+            n.symbol = q.text(2);
+            n.date = q.text(3);
+            n.body = q.text(4);
+            n.session = q.text(5);
+            n.unts_volume = q.text(6);
+            n.unts_number = q.text(7);
+            nodes.emplace(n.id, std::move(n));
+        }
+    }
+    {
+        Stmt q(db_, path_, "SELECT node_id, lang, name FROM names");
+        while (q.step()) {
+            auto it = nodes.find(q.text(0));
+            if (it != nodes.end()) {
+                it->second.names[q.text(1)] = q.text(2);
+            }
+        }
+    }
+    for (const auto& [id, n] : nodes) {
+        g.add_node(n);
+    }
+    Stmt q(db_, path_,
+           "SELECT source, target, relation, role, doc_id, lang, paragraph, span_start, span_end, "
+           "text FROM edges ORDER BY id");
+    while (q.step()) {
+        EdgeRecord e;
+        e.source = q.text(0);
+        e.target = q.text(1);
+        auto rel = parse_relation(q.text(2));
+        auto role = parse_role(q.text(3));
+        if (!rel || !role) {
+            throw StoreError(path_, "edge " + e.source + " -> " + e.target +
+                                        " has an unknown relation or role");
+        }
+        e.relation = *rel;
+        e.role = *role;
+        e.prov.document = q.text(4);
+        e.prov.language = q.text(5);
+        e.prov.paragraph = q.text(6);
+        e.prov.span_begin = static_cast<std::uint32_t>(q.integer(7));
+        e.prov.span_end = static_cast<std::uint32_t>(q.integer(8));
+        e.prov.text = q.text(9);
+        g.add_edge(e);
+    }
+    return g;
+}
+
+StoreStats Store::stats() const {
+    StoreStats s;
+    if (db_ == nullptr) {
+        return s;
+    }
+    auto count = [&](const char* sql) {
+        Stmt q(db_, path_, sql);
+        q.step();
+        return static_cast<std::size_t>(q.integer(0));
+    };
+    auto group = [&](const char* sql, std::map<std::string, std::size_t>& out) {
+        Stmt q(db_, path_, sql);
+        while (q.step()) {
+            out[q.text(0)] = static_cast<std::size_t>(q.integer(1));
+        }
+    };
+    s.documents = count("SELECT count(*) FROM documents");
+    s.nodes = count("SELECT count(*) FROM nodes");
+    s.edges = count("SELECT count(*) FROM edges");
+    group("SELECT kind, count(*) FROM nodes GROUP BY kind", s.nodes_by_kind);
+    group("SELECT relation, count(*) FROM edges GROUP BY relation", s.edges_by_relation);
+    group("SELECT role, count(*) FROM edges GROUP BY role", s.edges_by_role);
+    return s;
+}
+
+std::vector<DocumentInfo> Store::documents() const {
+    std::vector<DocumentInfo> out;
+    if (db_ == nullptr) {
+        return out;
+    }
+    Stmt q(db_, path_,
+           "SELECT doc_id, lang, source, agenda_item, meeting, paragraphs, edges FROM documents "
+           "ORDER BY doc_id, lang");
+    while (q.step()) {
+        out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4),
+                       static_cast<std::size_t>(q.integer(5)),
+                       static_cast<std::size_t>(q.integer(6))});
+    }
+    return out;
+}
+
+std::vector<ParagraphRecord> Store::paragraphs(const std::string& doc,
+                                               const std::string& lang) const {
+    std::vector<ParagraphRecord> out;
+    if (db_ == nullptr) {
+        return out;
+    }
+    Stmt q(db_, path_,
+           "SELECT label, span_start, span_end, text FROM paragraphs WHERE doc_id=?1 AND lang=?2 "
+           "ORDER BY seq");
+    q.bind(1, doc).bind(2, lang);
+    while (q.step()) {
+        out.push_back({q.text(0), static_cast<std::uint32_t>(q.integer(1)),
+                       static_cast<std::uint32_t>(q.integer(2)), q.text(3)});
+    }
+    return out;
+}
+
+} // namespace citegraph

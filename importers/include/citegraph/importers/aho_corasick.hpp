@@ -1,0 +1,52 @@
+// One automaton for every literal the importer looks for (gazetteer aliases, clause verbs).
+// Byte-level Aho-Corasick; on valid UTF-8 input every match starts on a code point.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace citegraph {
+
+class AhoCorasick {
+  public:
+    struct Match {
+        std::uint32_t begin = 0;
+        std::uint32_t end = 0;
+        std::uint32_t pattern = 0; // index given to add()
+    };
+
+    // Adds a pattern; returns its index. Call build() after the last add().
+    std::uint32_t add(std::string_view pattern);
+    void build();
+
+    // Every occurrence of every pattern, in order of end position.
+    std::vector<Match> find_all(std::string_view text) const;
+    // Leftmost-longest, non-overlapping occurrences. Patterns that begin or end with an ASCII
+    // letter or digit only match where the neighbouring character is not one (word bounds).
+    std::vector<Match> find_longest(std::string_view text) const;
+    // The longest pattern that starts exactly at `pos`, if any.
+    bool longest_at(std::string_view text, std::size_t pos, Match& out) const;
+
+    std::size_t size() const { return lengths_.size(); }
+    std::uint32_t length(std::uint32_t pattern) const { return lengths_[pattern]; }
+
+  private:
+    struct Node {
+        std::vector<std::pair<unsigned char, std::uint32_t>> next; // sorted by byte
+        std::uint32_t fail = 0;
+        std::uint32_t out = UINT32_MAX;      // pattern ending here (longest), or none
+        std::uint32_t dict = UINT32_MAX;     // nearest node on the fail chain with an output
+    };
+    std::uint32_t child(std::uint32_t node, unsigned char c) const;
+    bool bounded(std::string_view text, std::uint32_t begin, std::uint32_t end) const;
+
+    std::vector<Node> nodes_{Node{}};
+    std::vector<std::uint32_t> lengths_;
+    std::vector<std::string> patterns_;
+    std::vector<std::uint32_t> root_next_; // dense transitions of the root (256)
+    bool built_ = false;
+};
+
+} // namespace citegraph

@@ -1,0 +1,78 @@
+// One interface for every source format. An Importer turns one file into an ImportBatch (the
+// records the store writes in one transaction) and a report of what it could not resolve.
+#pragma once
+
+#include "citegraph/engine/model.hpp"
+#include "citegraph/importers/lexicon.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace citegraph {
+
+struct ImportReport {
+    std::string file;
+    std::string document;
+    std::string language;
+    std::size_t paragraphs = 0;
+    std::size_t edges = 0;
+    struct Unresolved {
+        std::string paragraph;
+        std::string text;
+        std::string reason;
+    };
+    std::vector<Unresolved> unresolved;
+};
+
+struct ImportResult {
+    ImportBatch batch;
+    ImportReport report;
+};
+
+// The data every importer reads: the gazetteer and one lexicon per language, loaded lazily.
+class ImportContext {
+  public:
+    explicit ImportContext(std::string data_dir);
+    const Gazetteer& gazetteer() const { return gazetteer_; }
+    // Throws citegraph::Error if there are no tables for `lang`.
+    const Lexicon& lexicon(const std::string& lang);
+    const std::string& data_dir() const { return data_dir_; }
+    // The directory holding data/ for this build: $CITEGRAPH_DATA, else the source tree's.
+    static std::string default_data_dir();
+
+  private:
+    std::string data_dir_;
+    Gazetteer gazetteer_;
+    std::map<std::string, std::unique_ptr<Lexicon>> lexicons_;
+};
+
+class Importer {
+  public:
+    virtual ~Importer() = default;
+    virtual std::string_view name() const = 0;
+    // Whether this importer reads the file (by name and first bytes).
+    virtual bool accepts(const std::string& path, std::string_view head) const = 0;
+    // Throws InputError naming the file and position for input it cannot import.
+    virtual ImportResult import(const std::string& path, std::string_view bytes,
+                                const std::string& language = "") = 0;
+};
+
+// The plain-text importer (UN resolution texts as extracted from PDF or the web).
+std::unique_ptr<Importer> make_text_importer(ImportContext& ctx);
+
+// Reads the file ("-" for standard input) and imports it with the first importer that accepts
+// it. `language` overrides detection when non-empty.
+ImportResult import_file(ImportContext& ctx, const std::string& path,
+                         const std::string& language = "");
+
+// The language of a text: from a file-name tag (".zh.", ".zh-Hant.", "-EN") when present,
+// else from its characters. Returns a BCP 47 tag.
+std::string detect_language(const std::string& path, std::string_view text);
+
+// The document symbol a file name encodes ("A_RES_68_193.zh.txt" -> "A/RES/68/193"), or "".
+std::string symbol_from_file_name(const std::string& path);
+
+} // namespace citegraph

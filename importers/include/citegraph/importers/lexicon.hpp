@@ -1,0 +1,130 @@
+// Languages are data. A Lexicon is everything the text pipeline knows about one language,
+// read from data/lexicon/<lang>/; the Gazetteer is the language-neutral list of works and
+// bodies (data/gazetteer/entities.tsv) with each language's names and aliases.
+//
+// File formats (UTF-8, tab-separated, '#' starts a comment line):
+//   data/gazetteer/entities.tsv   header row names the columns: id kind tags res_prefix
+//                                 dec_prefix symbol unts_volume unts_number name_<lang>...
+//   data/lexicon/<lang>/aliases.tsv     alias  target[,target...] | @tag (anaphor)
+//   data/lexicon/<lang>/verbs.tsv       surface  relation  start|any  [not-followed-by]
+//   data/lexicon/<lang>/structure.tsv   key  value  [value2]   (keys documented in the file)
+//   data/lexicon/<lang>/variants.tsv    variant  standard   (character or string mapping)
+#pragma once
+
+#include "citegraph/engine/schema.hpp"
+#include "citegraph/importers/aho_corasick.hpp"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace citegraph {
+
+struct Entity {
+    std::string id;
+    NodeKind kind = NodeKind::Body;
+    std::set<std::string> tags;      // e.g. "convention", "office", "self" (no edges)
+    std::string res_prefix;          // for bodies with a resolution series: "E/RES", ...
+    std::string dec_prefix;
+    std::string symbol;              // the document that adopted an instrument, if any
+    std::string unts_volume;         // ';'-separated
+    std::string unts_number;
+    std::map<std::string, std::string> names; // lang -> name
+};
+
+class Gazetteer {
+  public:
+    void load(const std::string& path);
+    const Entity* find(std::string_view id) const;
+    const std::vector<Entity>& entities() const { return entities_; }
+    // Treaties registered under UNTS number `number` whose volume is one of `volumes`.
+    std::vector<const Entity*> by_unts(const std::string& number,
+                                       const std::vector<std::string>& volumes) const;
+
+  private:
+    std::vector<Entity> entities_;
+    std::map<std::string, std::size_t, std::less<>> index_;
+};
+
+// A small pattern language for structural lines: literal text, flexible white space where the
+// template has a space, and slots: {num} ASCII digits, {zhnum} Chinese or ASCII numeral,
+// {month} a month name of the lexicon, {ordinal} an ordinal word of the lexicon, {vols} a list
+// of numbers joined by the lexicon's list separators, {any} the rest of the line.
+class Template {
+  public:
+    Template() = default;
+    explicit Template(std::string_view spec);
+    struct Result {
+        std::size_t end = 0;
+        std::vector<std::pair<std::string, std::string>> slots; // name, captured text
+        std::string get(std::string_view name) const;
+    };
+    // Matches at `pos`; fills `r` and returns true on success.
+    bool match(std::string_view text, std::size_t pos, const class Lexicon& lex, Result& r) const;
+    bool empty() const { return pieces_.empty(); }
+
+  private:
+    struct Piece {
+        bool slot = false;
+        std::string text; // literal, or slot name
+    };
+    std::vector<Piece> pieces_;
+};
+
+struct Verb {
+    std::string surface;
+    Relation relation = Relation::notes;
+    bool anywhere = false;   // also after a clause boundary, not only at paragraph start
+    std::string not_before;  // the verb does not count when this follows it
+};
+
+struct Alias {
+    std::string text;
+    std::vector<std::string> targets; // entity ids
+    std::string anaphor_tag;          // non-empty: resolves to the latest entity with this tag
+};
+
+class Lexicon {
+  public:
+    // Reads data/lexicon/<lang>/ and the gazetteer names for `lang`. Throws citegraph::Error
+    // when the folder does not exist (no tables for that language).
+    static Lexicon load(const std::string& data_dir, const std::string& lang,
+                        const Gazetteer& gazetteer);
+
+    const std::string& language() const { return lang_; }
+
+    // Structure values by key (see structure.tsv).
+    const std::vector<std::string>& values(std::string_view key) const;
+    std::string value(std::string_view key, std::string_view fallback = "") const;
+    const std::vector<Template>& templates(std::string_view key) const;
+
+    const std::vector<Verb>& verbs() const { return verbs_; }
+    const AhoCorasick& verb_automaton() const { return verb_ac_; }
+    const std::vector<Alias>& aliases() const { return aliases_; }
+    const AhoCorasick& alias_automaton() const { return alias_ac_; }
+    // Variant spellings to standard ones (traditional characters, ligatures...).
+    const std::map<char32_t, char32_t>& char_variants() const { return char_variants_; }
+
+    int month(std::string_view name) const;   // 1..12, 0 if unknown
+    int ordinal(std::string_view word) const; // 0 if unknown
+
+  private:
+    std::string lang_;
+    std::map<std::string, std::vector<std::string>, std::less<>> structure_;
+    std::map<std::string, std::vector<Template>, std::less<>> templates_;
+    std::vector<Verb> verbs_;
+    AhoCorasick verb_ac_;
+    std::vector<Alias> aliases_;
+    AhoCorasick alias_ac_;
+    std::map<char32_t, char32_t> char_variants_;
+    std::map<std::string, int, std::less<>> months_;
+    std::map<std::string, int, std::less<>> ordinals_;
+};
+
+// Value of a Chinese numeral (六十八 -> 68, 一百零八 -> 108) or ASCII digits; -1 if neither.
+int parse_zh_number(std::string_view text);
+
+} // namespace citegraph

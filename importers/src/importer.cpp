@@ -1,0 +1,134 @@
+#include "citegraph/importers/importer.hpp"
+
+#include "citegraph/engine/error.hpp"
+#include "citegraph/engine/symbol.hpp"
+#include "utf8.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#ifndef CITEGRAPH_DATA_DIR
+#define CITEGRAPH_DATA_DIR "data"
+#endif
+
+namespace citegraph {
+
+ImportContext::ImportContext(std::string data_dir) : data_dir_(std::move(data_dir)) {
+    gazetteer_.load(data_dir_ + "/gazetteer/entities.tsv");
+}
+
+std::string ImportContext::default_data_dir() {
+    if (const char* env = std::getenv("CITEGRAPH_DATA"); env && *env) {
+        return env;
+    }
+    return CITEGRAPH_DATA_DIR;
+}
+
+const Lexicon& ImportContext::lexicon(const std::string& lang) {
+    auto it = lexicons_.find(lang);
+    if (it == lexicons_.end()) {
+        auto lex = std::make_unique<Lexicon>(Lexicon::load(data_dir_, lang, gazetteer_));
+        it = lexicons_.emplace(lang, std::move(lex)).first;
+    }
+    return *it->second;
+}
+
+std::string detect_language(const std::string& path, std::string_view text) {
+    std::string name = std::filesystem::path(path).filename().string();
+    // "X.zh.txt", "X.zh-Hant.txt", "X-EN.pdf"
+    for (std::string_view tag : {"zh-Hant", "zh-Hans", "zh", "en", "fr", "es", "ru", "ar"}) {
+        std::string dotted = "." + std::string(tag) + ".";
+        if (name.find(dotted) != std::string::npos) {
+            return std::string(tag);
+        }
+        std::string upper(tag.substr(0, 2));
+        for (auto& c : upper) {
+            c = static_cast<char>(c - 'a' + 'A');
+        }
+        if (name.find("-" + upper + ".") != std::string::npos) {
+            return std::string(tag.substr(0, 2));
+        }
+    }
+    std::size_t han = 0, latin = 0, cyr = 0, arab = 0;
+    for (std::size_t i = 0; i < text.size() && i < (1u << 16);) {
+        char32_t cp = 0;
+        i += static_cast<std::size_t>(utf8::decode(text, i, cp));
+        if (cp >= 0x4E00 && cp <= 0x9FFF) {
+            ++han;
+        } else if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
+            ++latin;
+        } else if (cp >= 0x0400 && cp <= 0x04FF) {
+            ++cyr;
+        } else if (cp >= 0x0600 && cp <= 0x06FF) {
+            ++arab;
+        }
+    }
+    if (han * 4 > latin) {
+        return "zh";
+    }
+    if (cyr > latin) {
+        return "ru";
+    }
+    if (arab > latin) {
+        return "ar";
+    }
+    return "en";
+}
+
+std::string symbol_from_file_name(const std::string& path) {
+    std::string stem = std::filesystem::path(path).filename().string();
+    stem = stem.substr(0, stem.find('.'));
+    if (stem.find('_') == std::string::npos) {
+        return {};
+    }
+    std::string slashed = stem;
+    for (auto& c : slashed) {
+        if (c == '_') {
+            c = '/';
+        }
+    }
+    if (auto s = parse_symbol(slashed)) {
+        return s->key;
+    }
+    // "A_RES_2758_XXVI" -> "A/RES/2758 (XXVI)", "S_RES_1373_2001" -> "S/RES/1373 (2001)"
+    auto last = slashed.rfind('/');
+    if (last != std::string::npos) {
+        std::string alt = slashed.substr(0, last) + " (" + slashed.substr(last + 1) + ")";
+        if (auto s = parse_symbol(alt)) {
+            return s->key;
+        }
+    }
+    return {};
+}
+
+ImportResult import_file(ImportContext& ctx, const std::string& path,
+                         const std::string& language) {
+    std::string bytes;
+    if (path == "-") {
+        bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) {
+            throw InputError(path, "is a directory");
+        }
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            throw InputError(path, "cannot open file");
+        }
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        bytes = ss.str();
+    }
+    auto importer = make_text_importer(ctx);
+    std::string_view head(bytes.data(), std::min<std::size_t>(bytes.size(), 512));
+    if (!importer->accepts(path, head)) {
+        throw InputError(path, "no importer reads this file");
+    }
+    return importer->import(path, bytes, language);
+}
+
+} // namespace citegraph

@@ -1,0 +1,469 @@
+#include "citegraph/importers/lexicon.hpp"
+
+#include "citegraph/engine/error.hpp"
+#include "utf8.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace citegraph {
+namespace {
+
+std::vector<std::string> split(std::string_view line, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        auto pos = line.find(sep, start);
+        out.emplace_back(line.substr(start, pos == std::string_view::npos ? pos : pos - start));
+        if (pos == std::string_view::npos) {
+            break;
+        }
+        start = pos + 1;
+    }
+    return out;
+}
+
+// Rows of a TSV file, without comments and blank lines. Missing optional files read as empty.
+std::vector<std::vector<std::string>> read_tsv(const std::string& path, bool required) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        if (required) {
+            throw Error(path + ": cannot read data table");
+        }
+        return {};
+    }
+    std::vector<std::vector<std::string>> rows;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        if (line.empty() || line[0] == '#') {
+            continue;
+        }
+        rows.push_back(split(line, '\t'));
+    }
+    return rows;
+}
+
+const std::string& at(const std::vector<std::string>& row, std::size_t i) {
+    static const std::string empty;
+    return i < row.size() ? row[i] : empty;
+}
+
+} // namespace
+
+// ---- Gazetteer ------------------------------------------------------------------------------
+
+void Gazetteer::load(const std::string& path) {
+    auto rows = read_tsv(path, true);
+    if (rows.empty()) {
+        throw Error(path + ": empty gazetteer");
+    }
+    const auto& header = rows[0];
+    auto col = [&](std::string_view name) -> std::size_t {
+        auto it = std::find(header.begin(), header.end(), name);
+        if (it == header.end()) {
+            throw Error(path + ": missing column '" + std::string(name) + "'");
+        }
+        return static_cast<std::size_t>(it - header.begin());
+    };
+    const std::size_t c_id = col("id"), c_kind = col("kind"), c_tags = col("tags"),
+                      c_res = col("res_prefix"), c_dec = col("dec_prefix"),
+                      c_sym = col("symbol"), c_vol = col("unts_volume"),
+                      c_num = col("unts_number");
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const auto& row = rows[r];
+        Entity e;
+        e.id = at(row, c_id);
+        auto kind = parse_node_kind(at(row, c_kind));
+        if (e.id.empty() || !kind) {
+            throw Error(path + ":" + std::to_string(r + 1) + ": bad id or kind");
+        }
+        e.kind = *kind;
+        for (auto& t : split(at(row, c_tags), ',')) {
+            if (!t.empty()) {
+                e.tags.insert(t);
+            }
+        }
+        e.res_prefix = at(row, c_res);
+        e.dec_prefix = at(row, c_dec);
+        e.symbol = at(row, c_sym);
+        e.unts_volume = at(row, c_vol);
+        e.unts_number = at(row, c_num);
+        for (std::size_t c = 0; c < header.size(); ++c) {
+            if (header[c].rfind("name_", 0) == 0 && !at(row, c).empty()) {
+                e.names[header[c].substr(5)] = at(row, c);
+            }
+        }
+        if (index_.count(e.id) > 0) {
+            throw Error(path + ":" + std::to_string(r + 1) + ": duplicate id " + e.id);
+        }
+        index_.emplace(e.id, entities_.size());
+        entities_.push_back(std::move(e));
+    }
+}
+
+const Entity* Gazetteer::find(std::string_view id) const {
+    auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &entities_[it->second];
+}
+
+std::vector<const Entity*> Gazetteer::by_unts(const std::string& number,
+                                              const std::vector<std::string>& volumes) const {
+    std::vector<const Entity*> out;
+    for (const auto& e : entities_) {
+        if (e.unts_number != number || e.unts_volume.empty()) {
+            continue;
+        }
+        for (const auto& v : split(e.unts_volume, ';')) {
+            if (std::find(volumes.begin(), volumes.end(), v) != volumes.end()) {
+                out.push_back(&e);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+// ---- Template -------------------------------------------------------------------------------
+
+Template::Template(std::string_view spec) {
+    std::size_t i = 0;
+    while (i < spec.size()) {
+        if (spec[i] == '{') {
+            auto close = spec.find('}', i);
+            pieces_.push_back({true, std::string(spec.substr(i + 1, close - i - 1))});
+            i = close + 1;
+        } else {
+            auto next = spec.find('{', i);
+            pieces_.push_back({false, std::string(spec.substr(i, next == std::string_view::npos
+                                                                     ? std::string_view::npos
+                                                                     : next - i))});
+            i = next == std::string_view::npos ? spec.size() : next;
+        }
+    }
+}
+
+std::string Template::Result::get(std::string_view name) const {
+    for (const auto& [k, v] : slots) {
+        if (k == name) {
+            return v;
+        }
+    }
+    return {};
+}
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+// Literal match where a space in the template matches any run of white space (or none).
+bool match_literal(std::string_view lit, std::string_view text, std::size_t& pos) {
+    std::size_t p = pos;
+    for (std::size_t i = 0; i < lit.size(); ++i) {
+        if (lit[i] == ' ') {
+            while (p < text.size() && is_space(text[p])) {
+                ++p;
+            }
+            continue;
+        }
+        if (p >= text.size() || text[p] != lit[i]) {
+            return false;
+        }
+        ++p;
+    }
+    pos = p;
+    return true;
+}
+
+std::size_t digits_at(std::string_view text, std::size_t pos) {
+    std::size_t p = pos;
+    while (p < text.size() && utf8::is_digit(text[p])) {
+        ++p;
+    }
+    return p - pos;
+}
+
+constexpr std::string_view kZhDigits[] = {"零", "〇", "一", "二", "两", "三", "四", "五",
+                                          "六", "七", "八", "九", "十", "百", "千"};
+
+std::size_t zh_numeral_at(std::string_view text, std::size_t pos) {
+    std::size_t p = pos;
+    while (p < text.size()) {
+        bool hit = false;
+        for (auto d : kZhDigits) {
+            if (text.substr(p, d.size()) == d) {
+                p += d.size();
+                hit = true;
+                break;
+            }
+        }
+        if (!hit) {
+            break;
+        }
+    }
+    return p - pos;
+}
+
+// Longest word from `words` at pos (case-sensitive), 0 if none.
+template <typename Map>
+std::size_t word_at(std::string_view text, std::size_t pos, const Map& words) {
+    std::size_t best = 0;
+    for (const auto& [w, v] : words) {
+        if (w.size() > best && text.substr(pos, w.size()) == w) {
+            best = w.size();
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+bool Template::match(std::string_view text, std::size_t pos, const Lexicon& lex,
+                     Result& r) const {
+    r.slots.clear();
+    std::size_t p = pos;
+    for (const auto& piece : pieces_) {
+        if (!piece.slot) {
+            if (!match_literal(piece.text, text, p)) {
+                return false;
+            }
+            continue;
+        }
+        std::size_t n = 0;
+        const std::string& s = piece.text;
+        if (s == "num" || s == "Y" || s == "M" || s == "D") {
+            n = digits_at(text, p);
+        } else if (s == "zhnum") {
+            n = digits_at(text, p);
+            if (n == 0) {
+                n = zh_numeral_at(text, p);
+            }
+        } else if (s == "month") {
+            for (const auto& w : lex.values("month")) {
+                if (w.size() > n && text.substr(p, w.size()) == w) {
+                    n = w.size();
+                }
+            }
+        } else if (s == "ordinal") {
+            for (const auto& w : lex.values("ordinal")) {
+                if (w.size() > n && text.substr(p, w.size()) == w) {
+                    n = w.size();
+                }
+            }
+        } else if (s == "vols") {
+            // number (sep number)*
+            std::size_t q = p;
+            std::size_t last_end = p;
+            while (true) {
+                std::size_t d = digits_at(text, q);
+                if (d == 0) {
+                    break;
+                }
+                q += d;
+                last_end = q;
+                bool sep = false;
+                for (const auto& f : lex.values("list_separator")) {
+                    std::size_t t = q;
+                    if (match_literal(f, text, t) && t < text.size() && utf8::is_digit(text[t])) {
+                        q = t;
+                        sep = true;
+                        break;
+                    }
+                }
+                if (!sep) {
+                    break;
+                }
+            }
+            n = last_end - p;
+        } else if (s == "any") {
+            auto nl = text.find('\n', p);
+            n = (nl == std::string_view::npos ? text.size() : nl) - p;
+        }
+        if (n == 0) {
+            return false;
+        }
+        r.slots.emplace_back(s, std::string(text.substr(p, n)));
+        p += n;
+    }
+    r.end = p;
+    return true;
+}
+
+// ---- Lexicon --------------------------------------------------------------------------------
+
+Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
+                      const Gazetteer& gazetteer) {
+    namespace fs = std::filesystem;
+    std::string dir = data_dir + "/lexicon/" + lang;
+    if (!fs::is_directory(dir)) {
+        throw Error("no tables for language '" + lang + "' (" + dir + " does not exist)");
+    }
+    Lexicon lex;
+    lex.lang_ = lang;
+
+    for (const auto& row : read_tsv(dir + "/structure.tsv", true)) {
+        const std::string& key = at(row, 0);
+        if (key.rfind("tpl_", 0) == 0) {
+            lex.templates_[key.substr(4)].emplace_back(at(row, 1));
+        } else if (key == "month_number") {
+            lex.months_[at(row, 1)] = std::stoi(at(row, 2));
+            lex.structure_["month"].push_back(at(row, 1));
+        } else if (key == "ordinal_number") {
+            lex.ordinals_[at(row, 1)] = std::stoi(at(row, 2));
+            lex.structure_["ordinal"].push_back(at(row, 1));
+        } else {
+            std::string value = at(row, 1);
+            for (std::size_t c = 2; c < row.size(); ++c) {
+                value += '\t' + row[c];
+            }
+            lex.structure_[key].push_back(value);
+        }
+    }
+
+    std::size_t line = 0;
+    for (const auto& row : read_tsv(dir + "/verbs.tsv", true)) {
+        ++line;
+        Verb v;
+        v.surface = at(row, 0);
+        auto rel = parse_relation(at(row, 1));
+        if (v.surface.empty() || !rel) {
+            throw Error(dir + "/verbs.tsv: row " + std::to_string(line) + ": unknown relation '" +
+                        at(row, 1) + "'");
+        }
+        v.relation = *rel;
+        v.anywhere = at(row, 2) == "any";
+        v.not_before = at(row, 3);
+        lex.verbs_.push_back(std::move(v));
+    }
+    for (const auto& v : lex.verbs_) {
+        lex.verb_ac_.add(v.surface);
+    }
+    lex.verb_ac_.build();
+
+    // Aliases: every gazetteer name in this language, then the alias table.
+    for (const auto& e : gazetteer.entities()) {
+        auto it = e.names.find(lang);
+        if (it != e.names.end()) {
+            lex.aliases_.push_back({it->second, {e.id}, ""});
+        }
+    }
+    line = 0;
+    for (const auto& row : read_tsv(dir + "/aliases.tsv", false)) {
+        ++line;
+        Alias a;
+        a.text = at(row, 0);
+        const std::string& target = at(row, 1);
+        if (!target.empty() && target[0] == '@') {
+            a.anaphor_tag = target.substr(1);
+        } else {
+            a.targets = split(target, ',');
+            for (const auto& t : a.targets) {
+                if (gazetteer.find(t) == nullptr) {
+                    throw Error(dir + "/aliases.tsv: row " + std::to_string(line) +
+                                ": unknown entity '" + t + "'");
+                }
+            }
+        }
+        if (a.text.empty()) {
+            throw Error(dir + "/aliases.tsv: row " + std::to_string(line) + ": empty alias");
+        }
+        lex.aliases_.push_back(std::move(a));
+    }
+    // Later rows with the same text override earlier ones: add in reverse so that the
+    // automaton (first added wins) keeps the alias table's entry over a plain name.
+    std::vector<std::uint32_t> order(lex.aliases_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = static_cast<std::uint32_t>(order.size() - 1 - i);
+    }
+    std::vector<Alias> ordered;
+    for (auto i : order) {
+        ordered.push_back(lex.aliases_[i]);
+    }
+    lex.aliases_ = std::move(ordered);
+    for (const auto& a : lex.aliases_) {
+        lex.alias_ac_.add(a.text);
+    }
+    lex.alias_ac_.build();
+
+    for (const auto& row : read_tsv(dir + "/variants.tsv", false)) {
+        const std::string& from = at(row, 0);
+        const std::string& to = at(row, 1);
+        char32_t a = 0, b = 0;
+        if (from.empty() || to.empty()) {
+            continue;
+        }
+        int la = utf8::decode(from, 0, a);
+        int lb = utf8::decode(to, 0, b);
+        if (static_cast<std::size_t>(la) == from.size() && static_cast<std::size_t>(lb) == to.size()) {
+            lex.char_variants_[a] = b;
+        }
+    }
+    return lex;
+}
+
+const std::vector<std::string>& Lexicon::values(std::string_view key) const {
+    static const std::vector<std::string> none;
+    auto it = structure_.find(key);
+    return it == structure_.end() ? none : it->second;
+}
+
+std::string Lexicon::value(std::string_view key, std::string_view fallback) const {
+    const auto& v = values(key);
+    return v.empty() ? std::string(fallback) : v.front();
+}
+
+const std::vector<Template>& Lexicon::templates(std::string_view key) const {
+    static const std::vector<Template> none;
+    auto it = templates_.find(key);
+    return it == templates_.end() ? none : it->second;
+}
+
+int Lexicon::month(std::string_view name) const {
+    auto it = months_.find(name);
+    return it == months_.end() ? 0 : it->second;
+}
+
+int Lexicon::ordinal(std::string_view word) const {
+    auto it = ordinals_.find(word);
+    return it == ordinals_.end() ? 0 : it->second;
+}
+
+int parse_zh_number(std::string_view text) {
+    if (text.empty()) {
+        return -1;
+    }
+    if (digits_at(text, 0) == text.size()) {
+        return text.size() > 9 ? -1 : std::stoi(std::string(text));
+    }
+    long total = 0, section = 0, digit = -1;
+    std::size_t p = 0;
+    while (p < text.size()) {
+        std::size_t idx = 0;
+        for (; idx < std::size(kZhDigits); ++idx) {
+            if (text.substr(p, kZhDigits[idx].size()) == kZhDigits[idx]) {
+                break;
+            }
+        }
+        if (idx == std::size(kZhDigits)) {
+            return -1;
+        }
+        p += kZhDigits[idx].size();
+        static constexpr int kValue[] = {0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 1000};
+        int v = kValue[idx];
+        if (v >= 10) {
+            section += (digit < 0 ? 1 : digit) * v;
+            digit = -1;
+        } else {
+            digit = v;
+        }
+    }
+    total = section + (digit < 0 ? 0 : digit);
+    (void)word_at<std::map<std::string, int>>; // keep the helper for ordinal lookups
+    return static_cast<int>(total);
+}
+
+} // namespace citegraph

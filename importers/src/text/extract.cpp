@@ -1,0 +1,952 @@
+// Stages 3 and 4: tokenize each paragraph into clauses (one clause verb each), find the
+// references in them (gazetteer names, resolution numbers, document symbols, footnote
+// sources), give each a role, and resolve it to a language-neutral node.
+#include "../utf8.hpp"
+#include "citegraph/engine/symbol.hpp"
+#include "citegraph/importers/text_pipeline.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace citegraph::text {
+namespace {
+
+using u32 = std::uint32_t;
+
+struct Region {
+    u32 begin = 0;
+    u32 end = 0;
+    bool contains(u32 p) const { return p >= begin && p < end; }
+};
+
+bool inside(const std::vector<Region>& rs, u32 p) {
+    return std::any_of(rs.begin(), rs.end(), [p](const Region& r) { return r.contains(p); });
+}
+
+struct NameMatch {
+    u32 begin = 0;
+    u32 end = 0;
+    std::vector<const Entity*> entities; // resolved (anaphors included), may be empty
+    const Alias* alias = nullptr;
+};
+
+struct Clause {
+    u32 begin = 0;    // start of the clause (its connector or verb)
+    u32 verb_end = 0; // end of the clause verb
+    u32 end = 0;
+    std::optional<Relation> relation;
+    u32 reported = UINT32_MAX; // start of reported speech inside the clause
+};
+
+// A reference found in a paragraph, before roles are assigned.
+struct Ref {
+    u32 begin = 0;
+    u32 end = 0;
+    NodeRecord node;
+    bool entity = false;  // from the gazetteer
+    bool organ = false;   // names the body whose resolution follows
+    bool source = false;  // from a footnote
+    u32 anchor = 0;       // position in the paragraph that decides the clause (marker position)
+    const Span* span = nullptr; // where begin/end point (paragraph or footnote text)
+};
+
+bool starts_at(std::string_view text, std::size_t pos, std::string_view lit) {
+    return !lit.empty() && text.substr(pos, lit.size()) == lit;
+}
+
+std::vector<std::string> split_tab(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        auto p = s.find('\t', start);
+        out.push_back(s.substr(start, p == std::string::npos ? p : p - start));
+        if (p == std::string::npos) {
+            return out;
+        }
+        start = p + 1;
+    }
+}
+
+// Longest literal of `values` at pos; 0 if none.
+std::size_t literal_at(std::string_view text, std::size_t pos,
+                       const std::vector<std::string>& values) {
+    std::size_t best = 0;
+    for (const auto& v : values) {
+        if (v.size() > best && starts_at(text, pos, v)) {
+            best = v.size();
+        }
+    }
+    return best;
+}
+
+std::size_t skip_spaces(std::string_view text, std::size_t pos) {
+    while (pos < text.size() && text[pos] == ' ') {
+        ++pos;
+    }
+    return pos;
+}
+
+NodeRecord node_from_entity(const Entity& e) {
+    NodeRecord n;
+    n.id = e.id;
+    n.kind = e.kind;
+    n.names = e.names;
+    n.symbol = e.symbol;
+    n.unts_volume = e.unts_volume;
+    n.unts_number = e.unts_number;
+    return n;
+}
+
+NodeRecord node_from_symbol(const Symbol& s, const std::string& body) {
+    NodeRecord n;
+    n.id = s.key;
+    n.kind = s.kind;
+    n.symbol = s.display;
+    n.session = s.session;
+    n.body = body;
+    return n;
+}
+
+// The number token at pos: [S-|ES-]digits[/digits][ A][ (XXV|2001)] with a slash or a
+// parenthesised session; returns its end, or pos if none.
+std::size_t number_token(std::string_view t, std::size_t pos) {
+    std::size_t p = pos;
+    if (starts_at(t, p, "ES-")) {
+        p += 3;
+    } else if (starts_at(t, p, "S-")) {
+        p += 2;
+    }
+    std::size_t d = p;
+    while (d < t.size() && utf8::is_digit(t[d])) {
+        ++d;
+    }
+    if (d == p) {
+        return pos;
+    }
+    p = d;
+    bool qualified = false;
+    if (p + 1 < t.size() && t[p] == '/' && utf8::is_digit(t[p + 1])) {
+        ++p;
+        while (p < t.size() && utf8::is_digit(t[p])) {
+            ++p;
+        }
+        qualified = true;
+    }
+    // Part letter: " A" or "A", not followed by a letter or digit.
+    std::size_t q = p < t.size() && t[p] == ' ' ? p + 1 : p;
+    if (q < t.size() && t[q] >= 'A' && t[q] <= 'Z' &&
+        (q + 1 >= t.size() || !utf8::is_ascii_alnum(t[q + 1]))) {
+        p = q + 1;
+    }
+    q = p < t.size() && t[p] == ' ' ? p + 1 : p;
+    if (q < t.size() && t[q] == '(') {
+        std::size_t close = t.find(')', q);
+        if (close != std::string_view::npos && close - q <= 10) {
+            bool ok = close > q + 1;
+            for (std::size_t k = q + 1; k < close; ++k) {
+                char c = t[k];
+                ok = ok && ((c >= 'A' && c <= 'Z') || utf8::is_digit(c) || c == '-');
+            }
+            if (ok) {
+                p = close + 1;
+                qualified = true;
+            }
+        }
+    }
+    return qualified ? p : pos;
+}
+
+bool token_start_ok(std::string_view t, std::size_t pos) {
+    if (pos == 0) {
+        return true;
+    }
+    char c = t[pos - 1];
+    return !utf8::is_ascii_alnum(c) && c != '/' && c != '.' && c != '-';
+}
+
+class Extractor {
+  public:
+    Extractor(const Segmented& seg, const CleanText& clean, const Lexicon& lex,
+              const Gazetteer& gaz, const std::string& doc, const std::string& lang)
+        : seg_(seg), clean_(clean), lex_(lex), gaz_(gaz), doc_(doc), lang_(lang) {
+        for (const auto& q : lex.values("quote")) {
+            auto parts = split_tab(q);
+            if (parts.size() == 2) {
+                quotes_.emplace_back(parts[0], parts[1]);
+            }
+        }
+        for (const auto& q : lex.values("title_mark")) {
+            auto parts = split_tab(q);
+            if (parts.size() == 2) {
+                titles_.emplace_back(parts[0], parts[1]);
+            }
+        }
+        date_after_ = lex.value("date_scope", "forward") == "backward";
+        anchor_before_ = lex.value("anchor_side", "after") == "before";
+    }
+
+    Extraction run() {
+        if (seg_.header.report) {
+            header_report(*seg_.header.report);
+        }
+        for (const auto& p : seg_.paragraphs) {
+            paragraph(p);
+        }
+        for (auto& [id, n] : nodes_) {
+            out_.nodes.push_back(n);
+        }
+        return std::move(out_);
+    }
+
+  private:
+    // ---- regions and names ------------------------------------------------------------------
+
+    std::vector<Region> regions(std::string_view t,
+                                const std::vector<std::pair<std::string, std::string>>& pairs) {
+        std::vector<Region> rs;
+        std::size_t p = 0;
+        while (p < t.size()) {
+            bool hit = false;
+            for (const auto& [open, close] : pairs) {
+                if (starts_at(t, p, open)) {
+                    auto c = t.find(close, p + open.size());
+                    if (c == std::string_view::npos) {
+                        break;
+                    }
+                    rs.push_back({static_cast<u32>(p), static_cast<u32>(c + close.size())});
+                    p = c + close.size();
+                    hit = true;
+                    break;
+                }
+            }
+            if (!hit) {
+                ++p;
+            }
+        }
+        return rs;
+    }
+
+    std::vector<NameMatch> names(const Span& s, const std::vector<Region>& quoted,
+                                 const std::string& label) {
+        std::vector<NameMatch> out;
+        for (const auto& m : lex_.alias_automaton().find_longest(s.text)) {
+            if (inside(quoted, m.begin)) {
+                continue;
+            }
+            const Alias& a = lex_.aliases()[m.pattern];
+            NameMatch nm{m.begin, m.end, {}, &a};
+            if (!a.anaphor_tag.empty()) {
+                auto it = last_by_tag_.find(a.anaphor_tag);
+                if (it == last_by_tag_.end()) {
+                    out_.unresolved.push_back({label, a.text,
+                                               "anaphor with no earlier '" + a.anaphor_tag +
+                                                   "' in the document"});
+                } else {
+                    nm.entities.push_back(gaz_.find(it->second));
+                }
+            } else {
+                for (const auto& id : a.targets) {
+                    const Entity* e = gaz_.find(id);
+                    nm.entities.push_back(e);
+                    for (const auto& tag : e->tags) {
+                        last_by_tag_[tag] = e->id;
+                    }
+                }
+            }
+            out.push_back(std::move(nm));
+        }
+        return out;
+    }
+
+    // ---- clauses ----------------------------------------------------------------------------
+
+    // The clause verb at pos (directly, or after connectors). Returns false if none.
+    bool verb_at(std::string_view t, std::size_t pos, bool inner, u32& verb_end,
+                 Relation& rel) const {
+        for (int hops = 0; hops < 3; ++hops) {
+            AhoCorasick::Match m;
+            if (lex_.verb_automaton().longest_at(t, pos, m)) {
+                const Verb& v = lex_.verbs()[m.pattern];
+                bool blocked = !v.not_before.empty() && starts_at(t, m.end, v.not_before);
+                if (!blocked && (v.anywhere || !inner)) {
+                    verb_end = m.end;
+                    rel = v.relation;
+                    return true;
+                }
+            }
+            std::size_t c = literal_at(t, pos, lex_.values("connector"));
+            if (c == 0) {
+                return false;
+            }
+            pos = skip_spaces(t, pos + c);
+        }
+        return false;
+    }
+
+    std::vector<Clause> clauses(const Paragraph& p, const std::vector<Region>& opaque,
+                                const std::vector<NameMatch>& names) {
+        std::string_view t = p.span.text;
+        std::vector<Region> blocked = opaque;
+        for (const auto& n : names) {
+            blocked.push_back({n.begin, n.end});
+        }
+        std::vector<Clause> cs;
+        Clause first;
+        first.begin = p.body_begin;
+        Relation rel{};
+        if (verb_at(t, p.body_begin, false, first.verb_end, rel)) {
+            first.relation = rel;
+        } else {
+            first.verb_end = p.body_begin;
+        }
+        cs.push_back(first);
+        const auto& boundaries = lex_.values("boundary");
+        const auto& strong = lex_.values("connector_anywhere");
+        const auto& reported = lex_.values("reported");
+        std::size_t pos = first.verb_end;
+        while (pos < t.size()) {
+            if (inside(blocked, static_cast<u32>(pos))) {
+                ++pos;
+                continue;
+            }
+            std::size_t b = literal_at(t, pos, boundaries);
+            std::size_t q = 0;
+            if (b > 0) {
+                q = skip_spaces(t, pos + b);
+            } else if (literal_at(t, pos, strong) > 0) {
+                q = pos;
+            } else {
+                ++pos;
+                continue;
+            }
+            u32 vend = 0;
+            std::size_t r = literal_at(t, q, reported);
+            if (b > 0 && r > 0) {
+                // Reported speech: its verb is the cited text's, not a clause of ours.
+                if (cs.back().reported == UINT32_MAX) {
+                    cs.back().reported = static_cast<u32>(q);
+                }
+                std::size_t after = q + r;
+                for (std::size_t s; (s = literal_at(t, after, lex_.values("reported_subject")));) {
+                    after += s;
+                }
+                if (verb_at(t, after, true, vend, rel)) {
+                    after = vend;
+                }
+                pos = after;
+                continue;
+            }
+            if (verb_at(t, q, true, vend, rel)) {
+                cs.back().end = static_cast<u32>(q);
+                Clause c;
+                c.begin = static_cast<u32>(q);
+                c.verb_end = vend;
+                c.relation = rel;
+                cs.push_back(c);
+                pos = vend;
+                continue;
+            }
+            pos = b > 0 ? pos + b : pos + 1;
+        }
+        cs.back().end = static_cast<u32>(t.size());
+        return cs;
+    }
+
+    static const Clause& clause_of(const std::vector<Clause>& cs, u32 pos) {
+        for (const auto& c : cs) {
+            if (pos < c.end) {
+                return c;
+            }
+        }
+        return cs.back();
+    }
+
+    // "关于…的" regions (works that modify the head noun are mentions).
+    std::vector<Region> about_regions(std::string_view t, const std::vector<Clause>& cs,
+                                      const std::vector<Region>& opaque,
+                                      const std::vector<NameMatch>& names) {
+        std::vector<Region> out;
+        const auto& opens = lex_.values("about_open");
+        const auto& closes = lex_.values("about_close");
+        const auto& heads = lex_.values("about_head");
+        if (opens.empty() || closes.empty()) {
+            return out;
+        }
+        std::vector<Region> blocked = opaque;
+        for (const auto& n : names) {
+            blocked.push_back({n.begin, n.end});
+        }
+        for (std::size_t p = 0; p < t.size(); ++p) {
+            std::size_t o = literal_at(t, p, opens);
+            if (o == 0 || inside(blocked, static_cast<u32>(p))) {
+                continue;
+            }
+            const Clause& c = clause_of(cs, static_cast<u32>(p));
+            std::size_t last_close = std::string_view::npos;
+            for (std::size_t q = p + o; q < c.end; ++q) {
+                if (inside(blocked, static_cast<u32>(q))) {
+                    continue;
+                }
+                if (literal_at(t, q, heads) > 0) {
+                    if (last_close != std::string_view::npos) {
+                        out.push_back({static_cast<u32>(p), static_cast<u32>(last_close)});
+                    }
+                    break;
+                }
+                if (literal_at(t, q, closes) > 0) {
+                    last_close = q;
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- references -------------------------------------------------------------------------
+
+    // Resolution and decision numbers in anchored lists ("第46/152号、…和第67/192号决议").
+    void resolution_groups(const Span& s, const std::vector<NameMatch>& names,
+                           const std::vector<Clause>* cs, const std::string& label,
+                           std::vector<Ref>& refs) {
+        std::string_view t = s.text;
+        const auto& fillers_sep = lex_.values("list_separator");
+        const auto& prefix = lex_.values("item_prefix");
+        const auto& suffix = lex_.values("item_suffix");
+        const auto& res_anchor = lex_.values("res_anchor");
+        const auto& dec_anchor = lex_.values("dec_anchor");
+        const auto& date_link = lex_.values("date_link");
+        struct Tok {
+            std::size_t begin, end;
+            std::string date;
+        };
+        std::size_t pos = 0;
+        while (pos < t.size()) {
+            if (!utf8::is_digit(t[pos]) && t[pos] != 'S' && t[pos] != 'E') {
+                ++pos;
+                continue;
+            }
+            std::size_t e = token_start_ok(t, pos) ? number_token(t, pos) : pos;
+            if (e == pos) {
+                ++pos;
+                continue;
+            }
+            // Collect the list: tokens joined by separators, item prefix/suffix and dates.
+            std::vector<Tok> toks{{pos, e, {}}};
+            std::string pending_date; // forward scope: applies to the following items
+            std::size_t group_begin = pos;
+            // Dates written just before the first item ("2011年12月19日第66/177号").
+            std::size_t cur = e;
+            while (true) {
+                std::size_t q = cur;
+                std::string date;
+                bool moved = true;
+                while (moved) {
+                    moved = false;
+                    q = skip_spaces(t, q);
+                    std::size_t l = literal_at(t, q, suffix);
+                    if (l == 0) {
+                        l = literal_at(t, q, fillers_sep);
+                    }
+                    if (l == 0) {
+                        l = literal_at(t, q, prefix);
+                    }
+                    if (l == 0) {
+                        l = literal_at(t, q, date_link);
+                    }
+                    if (l > 0) {
+                        q += l;
+                        moved = true;
+                        continue;
+                    }
+                    Template::Result r;
+                    for (const auto& tpl : lex_.templates("date")) {
+                        if (q < t.size() && utf8::is_digit(t[q]) && tpl.match(t, q, lex_, r)) {
+                            date = iso_date(r, lex_);
+                            if (!date.empty()) {
+                                q = r.end;
+                                moved = true;
+                                if (date_after_) {
+                                    for (auto it = toks.rbegin(); it != toks.rend(); ++it) {
+                                        if (!it->date.empty()) {
+                                            break;
+                                        }
+                                        it->date = date;
+                                    }
+                                } else {
+                                    pending_date = date;
+                                }
+                            }
+                            break;
+                        }
+                    }
+                }
+                std::size_t ne = q < t.size() && token_start_ok(t, q) ? number_token(t, q) : q;
+                if (ne == q) {
+                    break;
+                }
+                toks.push_back({q, ne, date_after_ ? std::string() : pending_date});
+                cur = ne;
+            }
+            // Forward dates written before the first item.
+            if (!date_after_) {
+                std::string before = date_before(t, group_begin);
+                if (!before.empty() && toks.front().date.empty()) {
+                    for (auto& tk : toks) {
+                        if (!tk.date.empty()) {
+                            break;
+                        }
+                        tk.date = before;
+                    }
+                }
+            }
+            // The anchor word decides resolution or decision.
+            bool decision = false, anchored = false;
+            if (anchor_before_) {
+                std::size_t b = group_begin;
+                while (b > 0 && t[b - 1] == ' ') {
+                    --b;
+                }
+                for (const auto& a : res_anchor) {
+                    if (b >= a.size() && t.substr(b - a.size(), a.size()) == a) {
+                        anchored = true;
+                    }
+                }
+                for (const auto& a : dec_anchor) {
+                    if (b >= a.size() && t.substr(b - a.size(), a.size()) == a) {
+                        anchored = decision = true;
+                    }
+                }
+            } else {
+                std::size_t q = skip_spaces(t, cur);
+                q += literal_at(t, q, suffix);
+                q = skip_spaces(t, q);
+                anchored = literal_at(t, q, res_anchor) > 0;
+                if (!anchored && literal_at(t, q, dec_anchor) > 0) {
+                    anchored = decision = true;
+                }
+            }
+            if (!anchored) {
+                for (const auto& tk : toks) {
+                    std::string_view tok = t.substr(tk.begin, tk.end - tk.begin);
+                    if (tok.find('/') != std::string_view::npos) {
+                        out_.unresolved.push_back(
+                            {label, std::string(tok), "number without a resolution anchor"});
+                    }
+                }
+                pos = cur;
+                continue;
+            }
+            // The organ: the nearest body with a resolution series named before the list in
+            // the same clause; the General Assembly otherwise.
+            const NameMatch* organ_match = nullptr;
+            u32 clause_begin = cs ? clause_of(*cs, static_cast<u32>(group_begin)).begin : 0;
+            for (const auto& n : names) {
+                if (n.end <= group_begin && n.begin >= clause_begin && !n.entities.empty() &&
+                    n.entities.front() &&
+                    !(decision ? n.entities.front()->dec_prefix : n.entities.front()->res_prefix)
+                         .empty()) {
+                    organ_match = &n;
+                }
+            }
+            Organ organ = Organ::general_assembly();
+            std::string organ_id = "body:ga";
+            if (organ_match) {
+                const Entity* e = organ_match->entities.front();
+                organ.res_prefix = e->res_prefix;
+                organ.dec_prefix = e->dec_prefix;
+                organ_id = e->id;
+            }
+            for (const auto& tk : toks) {
+                std::string_view tok = t.substr(tk.begin, tk.end - tk.begin);
+                auto sym = parse_resolution_number(tok, organ, decision);
+                std::string body = organ_id;
+                if (!sym && !organ_match && !decision) {
+                    // Unambiguous forms of other series: "1373 (2001)", "2013/40".
+                    if ((sym = parse_resolution_number(tok, Organ::security_council()))) {
+                        body = "body:sc";
+                    } else if ((sym = parse_resolution_number(tok, Organ::ecosoc()))) {
+                        body = "body:ecosoc";
+                    }
+                }
+                if (!sym) {
+                    out_.unresolved.push_back(
+                        {label, std::string(tok), "not a valid resolution number"});
+                    continue;
+                }
+                Ref r;
+                r.begin = static_cast<u32>(tk.begin);
+                r.end = static_cast<u32>(tk.end);
+                r.node = node_from_symbol(*sym, body);
+                r.node.date = tk.date;
+                r.anchor = r.begin;
+                r.span = &s;
+                refs.push_back(std::move(r));
+            }
+            if (organ_match) {
+                for (auto& r : refs) {
+                    if (r.entity && r.begin == organ_match->begin) {
+                        r.organ = true;
+                    }
+                }
+            }
+            pos = cur;
+        }
+    }
+
+    // A date immediately before pos, possibly with the item prefix between ("…日第").
+    std::string date_before(std::string_view t, std::size_t pos) const {
+        std::size_t end = pos;
+        for (const auto& p : lex_.values("item_prefix")) {
+            if (end >= p.size() && t.substr(end - p.size(), p.size()) == p) {
+                end -= p.size();
+                break;
+            }
+        }
+        // Try every start within 40 bytes before `end` whose match ends exactly there.
+        for (std::size_t back = std::min<std::size_t>(end, 40); back > 0; --back) {
+            std::size_t s = end - back;
+            if (!utf8::is_digit(t[s]) || (s > 0 && utf8::is_digit(t[s - 1]))) {
+                continue;
+            }
+            Template::Result r;
+            for (const auto& tpl : lex_.templates("date")) {
+                if (tpl.match(t, s, lex_, r) && skip_spaces(t, r.end) >= end && r.end <= end) {
+                    return iso_date(r, lex_);
+                }
+            }
+        }
+        return {};
+    }
+
+    // Document symbols: "A/68/457", "E/2013/30和Corr.1", "A/RES/60/1".
+    void documents(const Span& s, std::vector<Ref>& refs) {
+        std::string_view t = s.text;
+        std::size_t pos = 0;
+        while (pos < t.size()) {
+            char c = t[pos];
+            if (!(c >= 'A' && c <= 'Z') || (pos > 0 && (utf8::is_ascii_alnum(t[pos - 1]) ||
+                                                        t[pos - 1] == '/' || t[pos - 1] == '.'))) {
+                ++pos;
+                continue;
+            }
+            std::size_t e = pos;
+            while (e < t.size() && (utf8::is_ascii_alnum(t[e]) || t[e] == '/' || t[e] == '.' ||
+                                    t[e] == '-')) {
+                ++e;
+            }
+            // A Security Council symbol keeps its year: "S/RES/1373 (2001)".
+            std::size_t q = e < t.size() && t[e] == ' ' ? e + 1 : e;
+            if (q < t.size() && t[q] == '(') {
+                std::size_t close = t.find(')', q);
+                if (close != std::string_view::npos && close - q <= 8) {
+                    std::string cand(t.substr(pos, close + 1 - pos));
+                    if (parse_symbol(cand)) {
+                        e = close + 1;
+                    }
+                }
+            }
+            while (e > pos && (t[e - 1] == '.' || t[e - 1] == '-' || t[e - 1] == '/')) {
+                --e;
+            }
+            std::string_view cand = t.substr(pos, e - pos);
+            auto sym = cand.find('/') != std::string_view::npos ? parse_symbol(cand)
+                                                                 : std::optional<Symbol>{};
+            if (!sym) {
+                pos = std::max(e, pos + 1);
+                continue;
+            }
+            add_symbol_ref(s, *sym, pos, e, refs);
+            // "E/2013/30和Corr.1": the joined suffix names a second document.
+            std::size_t p2 = e;
+            for (bool more = true; more;) {
+                more = false;
+                std::size_t j = literal_at(t, skip_spaces(t, p2), lex_.values("suffix_joiner"));
+                if (j == 0) {
+                    break;
+                }
+                std::size_t sfx = skip_spaces(t, skip_spaces(t, p2) + j);
+                for (std::string_view kind : {"Corr.", "Add.", "Rev.", "Amend."}) {
+                    if (starts_at(t, sfx, kind)) {
+                        std::size_t d = sfx + kind.size();
+                        while (d < t.size() && utf8::is_digit(t[d])) {
+                            ++d;
+                        }
+                        if (d > sfx + kind.size()) {
+                            auto s2 = parse_symbol(sym->key + "/" + std::string(t.substr(sfx, d - sfx)));
+                            if (s2) {
+                                add_symbol_ref(s, *s2, sfx, d, refs);
+                                p2 = d;
+                                more = true;
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+            pos = std::max(p2, e);
+        }
+    }
+
+    void add_symbol_ref(const Span& s, const Symbol& sym, std::size_t b, std::size_t e,
+                        std::vector<Ref>& refs) {
+        Ref r;
+        r.begin = static_cast<u32>(b);
+        r.end = static_cast<u32>(e);
+        std::string body;
+        if (sym.kind != NodeKind::Document) {
+            body = sym.key.rfind("S/", 0) == 0   ? "body:sc"
+                   : sym.key.rfind("E/", 0) == 0 ? "body:ecosoc"
+                   : sym.key.rfind("A/HRC/", 0) == 0 ? "body:hrc"
+                                                    : "body:ga";
+        }
+        r.node = node_from_symbol(sym, body);
+        r.anchor = r.begin;
+        r.span = &s;
+        refs.push_back(std::move(r));
+    }
+
+    // UN Treaty Series citations: "第2225、2237、2241和2326卷,第39574号".
+    void unts(const Span& s, std::vector<Ref>& refs) {
+        std::string_view t = s.text;
+        const auto& tpls = lex_.templates("unts");
+        for (std::size_t p = 0; p < t.size(); ++p) {
+            for (const auto& tpl : tpls) {
+                Template::Result r;
+                if (!tpl.match(t, p, lex_, r)) {
+                    continue;
+                }
+                std::vector<std::string> vols;
+                std::string v = r.get("vols");
+                std::string cur;
+                for (char ch : v) {
+                    if (utf8::is_digit(ch)) {
+                        cur += ch;
+                    } else if (!cur.empty()) {
+                        vols.push_back(cur);
+                        cur.clear();
+                    }
+                }
+                if (!cur.empty()) {
+                    vols.push_back(cur);
+                }
+                for (const Entity* e : gaz_.by_unts(r.get("num"), vols)) {
+                    Ref ref;
+                    ref.begin = static_cast<u32>(p);
+                    ref.end = static_cast<u32>(r.end);
+                    ref.node = node_from_entity(*e);
+                    ref.entity = true;
+                    ref.span = &s;
+                    refs.push_back(std::move(ref));
+                }
+                p = r.end;
+                break;
+            }
+        }
+    }
+
+    // ---- edges ------------------------------------------------------------------------------
+
+    void add_node(const NodeRecord& n) {
+        auto [it, fresh] = nodes_.emplace(n.id, n);
+        if (!fresh) {
+            it->second.merge_from(n);
+        }
+    }
+
+    u32 raw_begin(const Span& s, u32 i) const { return clean_.raw_offset(s.clean_pos(i)); }
+    u32 raw_end(const Span& s, u32 i) const {
+        return i == 0 ? raw_begin(s, 0) : clean_.raw_end(s.clean_pos(i - 1));
+    }
+
+    void emit(const Ref& r, Relation rel, Role role, const std::string& label,
+              std::string clause_text, u32 clause = 0) {
+        add_node(r.node);
+        EdgeRecord e;
+        e.source = doc_;
+        e.target = r.node.id;
+        e.relation = rel;
+        e.role = role;
+        e.prov.document = doc_;
+        e.prov.language = lang_;
+        e.prov.paragraph = label;
+        e.prov.span_begin = raw_begin(*r.span, r.begin);
+        e.prov.span_end = raw_end(*r.span, r.end);
+        e.prov.text = std::move(clause_text);
+        pending_.emplace_back(clause, std::move(e));
+    }
+
+    // Keeps one edge per (relation, target, role) in a clause, and drops a mention of a
+    // target the same clause already acts on or addresses.
+    void flush_paragraph() {
+        std::set<std::tuple<u32, Relation, std::string, Role>> seen;
+        std::set<std::tuple<u32, Relation, std::string>> strong;
+        for (const auto& [c, e] : pending_) {
+            if (e.role == Role::object || e.role == Role::addressee) {
+                strong.insert({c, e.relation, e.target});
+            }
+        }
+        for (auto& [c, e] : pending_) {
+            if (e.role == Role::mention && strong.count({c, e.relation, e.target})) {
+                continue;
+            }
+            if (seen.insert({c, e.relation, e.target, e.role}).second) {
+                out_.edges.push_back(std::move(e));
+            }
+        }
+        pending_.clear();
+    }
+
+    std::vector<Ref> name_refs(const Span& s, const std::vector<NameMatch>& names) {
+        std::vector<Ref> refs;
+        for (const auto& n : names) {
+            for (const Entity* e : n.entities) {
+                if (e == nullptr || e->tags.count("self")) {
+                    continue;
+                }
+                Ref r;
+                r.begin = n.begin;
+                r.end = n.end;
+                r.node = node_from_entity(*e);
+                r.entity = true;
+                r.anchor = n.begin;
+                r.span = &s;
+                refs.push_back(std::move(r));
+            }
+        }
+        return refs;
+    }
+
+    void header_report(const Span& s) {
+        auto quoted = regions(s.text, quotes_);
+        auto ns = names(s, quoted, "header");
+        std::vector<Ref> refs = name_refs(s, ns);
+        documents(s, refs);
+        for (const auto& r : refs) {
+            if (r.node.kind == NodeKind::Actor) {
+                continue;
+            }
+            emit(r, Relation::adopted_on_report, Role::object, "header", s.text);
+        }
+        flush_paragraph();
+    }
+
+    void paragraph(const Paragraph& p) {
+        const Span& s = p.span;
+        std::string_view t = s.text;
+        auto quoted = regions(t, quotes_);
+        auto titled = regions(t, titles_);
+        std::vector<Region> opaque = quoted;
+        opaque.insert(opaque.end(), titled.begin(), titled.end());
+        auto ns = names(s, quoted, p.label);
+        auto cs = clauses(p, opaque, ns);
+        auto about = about_regions(t, cs, opaque, ns);
+
+        std::vector<Ref> refs = name_refs(s, ns);
+        resolution_groups(s, ns, &cs, p.label, refs);
+        documents(s, refs);
+        // Footnote sources, attached where the marker stands.
+        for (const auto& m : s.markers) {
+            auto fn = seg_.footnotes.find(m.number);
+            if (fn == seg_.footnotes.end()) {
+                out_.unresolved.push_back(
+                    {p.label, "footnote " + std::to_string(m.number), "marker with no footnote text"});
+                continue;
+            }
+            std::vector<Ref> fr;
+            resolution_groups(fn->second, {}, nullptr, p.label + " fn" + std::to_string(m.number),
+                              fr);
+            documents(fn->second, fr);
+            unts(fn->second, fr);
+            for (auto& r : fr) {
+                r.source = true;
+                r.anchor = m.pos == 0 ? 0 : m.pos - 1;
+                refs.push_back(std::move(r));
+            }
+        }
+        std::stable_sort(refs.begin(), refs.end(),
+                         [](const Ref& a, const Ref& b) { return a.anchor < b.anchor; });
+
+        // Addressees: in operative paragraphs, the first body or actor after a mandate verb,
+        // and those joined to it ("会员国和…", "Member States and …").
+        std::set<std::pair<u32, std::string>> addressees;
+        if (p.operative) {
+            for (const auto& c : cs) {
+                if (!c.relation || !is_mandate_relation(*c.relation)) {
+                    continue;
+                }
+                const NameMatch* prev = nullptr;
+                for (const auto& n : ns) {
+                    if (n.begin < c.verb_end || n.begin >= std::min(c.end, c.reported) ||
+                        n.entities.empty() || n.entities.front() == nullptr ||
+                        n.entities.front()->tags.count("self") ||
+                        (n.entities.front()->kind != NodeKind::Body &&
+                         n.entities.front()->kind != NodeKind::Actor)) {
+                        continue;
+                    }
+                    if (prev != nullptr) {
+                        std::size_t gap = skip_spaces(t, prev->end);
+                        std::size_t j = literal_at(t, gap, lex_.values("addressee_joiner"));
+                        if (j == 0 || skip_spaces(t, gap + j) != n.begin) {
+                            break;
+                        }
+                    }
+                    for (const Entity* e : n.entities) {
+                        addressees.insert({n.begin, e->id});
+                    }
+                    prev = &n;
+                    if (lex_.values("addressee_joiner").empty()) {
+                        break;
+                    }
+                }
+            }
+        }
+
+        for (const auto& r : refs) {
+            const Clause& c = clause_of(cs, r.anchor);
+            std::string clause_text(t.substr(c.begin, c.end - c.begin));
+            while (!clause_text.empty() && clause_text.back() == ' ') {
+                clause_text.pop_back();
+            }
+            if (!c.relation) {
+                out_.unresolved.push_back({p.label, r.node.id, "no clause verb recognised"});
+                continue;
+            }
+            Role role = Role::object;
+            bool mandate = p.operative && is_mandate_relation(*c.relation);
+            if (r.source) {
+                role = Role::source;
+            } else if (addressees.count({r.begin, r.node.id})) {
+                role = Role::addressee;
+            } else if (r.node.kind == NodeKind::Actor) {
+                continue; // actors are edges only as addressees
+            } else if (r.organ || mandate || r.anchor >= c.reported || inside(about, r.begin) ||
+                       inside(quoted, r.begin)) {
+                role = Role::mention;
+            }
+            emit(r, *c.relation, role, p.label, std::move(clause_text), c.begin);
+        }
+        flush_paragraph();
+    }
+
+    const Segmented& seg_;
+    const CleanText& clean_;
+    const Lexicon& lex_;
+    const Gazetteer& gaz_;
+    const std::string& doc_;
+    const std::string& lang_;
+    std::vector<std::pair<std::string, std::string>> quotes_, titles_;
+    bool date_after_ = false;
+    bool anchor_before_ = false;
+    std::map<std::string, std::string> last_by_tag_;
+    std::map<std::string, NodeRecord> nodes_;
+    std::vector<std::pair<u32, EdgeRecord>> pending_; // (clause start, edge)
+    Extraction out_;
+};
+
+} // namespace
+
+Extraction extract(const Segmented& seg, const CleanText& clean, const Lexicon& lex,
+                   const Gazetteer& gaz, const std::string& doc, const std::string& lang) {
+    return Extractor(seg, clean, lex, gaz, doc, lang).run();
+}
+
+} // namespace citegraph::text

@@ -1,0 +1,150 @@
+#include "citegraph/engine/error.hpp"
+#include "citegraph/engine/store.hpp"
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sqlite3.h>
+
+using namespace citegraph;
+using namespace citegraph::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh store path in the build tree, removed with its WAL files when the test ends.
+struct TempStore {
+    fs::path path;
+    explicit TempStore(const std::string& name) {
+        path = fs::path(CITEGRAPH_BINARY_DIR) / "test-stores" / (name + ".db");
+        fs::create_directories(path.parent_path());
+        clean();
+    }
+    ~TempStore() { clean(); }
+    void clean() const {
+        for (auto suffix : {"", "-wal", "-shm"}) {
+            fs::remove(path.string() + suffix);
+        }
+    }
+};
+
+} // namespace
+
+TEST_CASE("store round-trips a document into the graph", "[store]") {
+    TempStore t("roundtrip");
+    {
+        Store s(t.path.string());
+        s.import(sample_batch());
+    }
+    Store s(t.path.string(), Store::Mode::ReadOnly);
+    auto g = s.load();
+    CHECK(g.num_nodes() == 4);
+    CHECK(g.num_edges() == 3);
+    auto v = g.find("A/RES/68/193");
+    REQUIRE(v);
+    CHECK(g.node(*v).date == "2013-12-18");
+    CHECK(g.node(*v).names.at("en") == "Strengthening the programme");
+    auto body = g.find("body:unodc");
+    REQUIRE(body);
+    auto [it, end] = boost::in_edges(*body, g.boost_graph());
+    REQUIRE(it != end);
+    CHECK(g.props(*it).relation == Relation::requests);
+    CHECK(g.props(*it).role == Role::addressee);
+    CHECK(g.provenance(*it).paragraph == "op1");
+    CHECK(g.provenance(*it).span_begin == 70);
+    CHECK(g.provenance(*it).span_end == 80);
+
+    auto pars = s.paragraphs("A/RES/68/193", "en");
+    REQUIRE(pars.size() == 2);
+    CHECK(pars[0].label == "pp1");
+    CHECK(pars[1].label == "op1");
+}
+
+TEST_CASE("store re-import of the same document version replaces its edges", "[store]") {
+    TempStore t("reimport");
+    Store s(t.path.string());
+    s.import(sample_batch());
+    s.import(sample_batch());
+    auto st = s.stats();
+    CHECK(st.documents == 1);
+    CHECK(st.edges == 3);
+    CHECK(st.nodes == 4);
+
+    // A second language version of the same work adds edges but not a second work node.
+    s.import(sample_batch("A/RES/68/193", "zh"));
+    st = s.stats();
+    CHECK(st.documents == 2);
+    CHECK(st.edges == 6);
+    CHECK(st.nodes == 4);
+    CHECK(st.edges_by_relation.at("reaffirms") == 4);
+    CHECK(st.edges_by_role.at("addressee") == 2);
+    CHECK(st.nodes_by_kind.at("Resolution") == 3);
+}
+
+TEST_CASE("store keeps its content when an import fails half way", "[store]") {
+    TempStore t("rollback");
+    Store s(t.path.string());
+    s.import(sample_batch());
+    auto before = s.stats();
+
+    // Same document, edges replaced by ones that point at a node that exists nowhere: the
+    // delete of the old edges must be rolled back with the failed insert.
+    ImportBatch bad = sample_batch();
+    bad.edges.push_back(edge("A/RES/68/193", "A/RES/1/1", Relation::recalls, Role::object, "pp1"));
+    CHECK_THROWS_AS(s.import(bad), StoreError);
+
+    auto after = s.stats();
+    CHECK(after.documents == before.documents);
+    CHECK(after.edges == before.edges);
+    CHECK(after.nodes == before.nodes);
+    CHECK(s.paragraphs("A/RES/68/193", "en").size() == 2);
+}
+
+TEST_CASE("store refuses an edge that belongs to another document", "[store]") {
+    TempStore t("foreign-edge");
+    Store s(t.path.string());
+    ImportBatch bad = sample_batch();
+    bad.edges[0].prov.document = "A/RES/1/1";
+    CHECK_THROWS_AS(s.import(bad), StoreError);
+    CHECK(s.stats().documents == 0);
+}
+
+TEST_CASE("store rejects a file that is not SQLite", "[store]") {
+    TempStore t("not-sqlite");
+    {
+        std::ofstream out(t.path);
+        out << "%PDF-1.7 this is not a database, but it is long enough to have a header........";
+    }
+    CHECK_THROWS_AS(Store(t.path.string()), StoreError);
+}
+
+TEST_CASE("store rejects a schema from another version", "[store]") {
+    TempStore t("newer-schema");
+    { Store s(t.path.string()); }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(t.path.string().c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "UPDATE meta SET value='99' WHERE key='schema_version'", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    try {
+        Store s(t.path.string());
+        FAIL("opened a store with schema version 99");
+    } catch (const StoreError& e) {
+        std::string msg = e.what();
+        CHECK(msg.find("99") != std::string::npos);
+        CHECK(msg.find("newer") != std::string::npos);
+        CHECK(msg.find(t.path.string()) != std::string::npos);
+    }
+}
+
+TEST_CASE("store stats on an empty store are zero", "[store]") {
+    TempStore t("empty");
+    Store s(t.path.string());
+    auto st = s.stats();
+    CHECK(st.documents == 0);
+    CHECK(st.nodes == 0);
+    CHECK(st.edges == 0);
+    CHECK(s.load().num_nodes() == 0);
+}

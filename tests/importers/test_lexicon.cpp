@@ -1,0 +1,75 @@
+#include "citegraph/engine/error.hpp"
+#include "citegraph/importers/lexicon.hpp"
+#include "citegraph/importers/text_pipeline.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace citegraph;
+using citegraph::testing::context;
+
+TEST_CASE("lexicon parses Chinese numerals", "[lexicon]") {
+    CHECK(parse_zh_number("六十八") == 68);
+    CHECK(parse_zh_number("十") == 10);
+    CHECK(parse_zh_number("十二") == 12);
+    CHECK(parse_zh_number("一百零八") == 108);
+    CHECK(parse_zh_number("七十") == 70);
+    CHECK(parse_zh_number("108") == 108);
+    CHECK(parse_zh_number("第") == -1);
+    CHECK(parse_zh_number("") == -1);
+}
+
+TEST_CASE("lexicon templates capture dates and UNTS citations", "[lexicon]") {
+    const Lexicon& zh = context().lexicon("zh");
+    Template::Result r;
+    REQUIRE_FALSE(zh.templates("date").empty());
+    REQUIRE(zh.templates("date").front().match("2013年12月18日大会决议", 0, zh, r));
+    CHECK(text::iso_date(r, zh) == "2013-12-18");
+    CHECK_FALSE(zh.templates("date").front().match("2013年大会", 0, zh, r));
+
+    bool unts = false;
+    for (const auto& t : zh.templates("unts")) {
+        if (t.match("第2225、2237、2241和2326卷，第39574号。", 0, zh, r)) {
+            unts = true;
+            CHECK(r.get("vols") == "2225、2237、2241和2326");
+            CHECK(r.get("num") == "39574");
+        }
+    }
+    CHECK(unts);
+}
+
+TEST_CASE("lexicon maps every Chinese verb to the shared vocabulary", "[lexicon]") {
+    const Lexicon& zh = context().lexicon("zh");
+    REQUIRE(zh.verbs().size() > 50);
+    auto relation_of = [&](const std::string& surface) -> std::string {
+        for (const auto& v : zh.verbs()) {
+            if (v.surface == surface) {
+                return std::string(to_string(v.relation));
+            }
+        }
+        return "";
+    };
+    CHECK(relation_of("重申") == "reaffirms");
+    CHECK(relation_of("还回顾") == "recalls");
+    CHECK(relation_of("表示赞赏地注意到") == "notes");
+    CHECK(relation_of("重申关切") == "expresses_concern");
+    CHECK(relation_of("再次请") == "requests");
+    CHECK(relation_of("促请") == "calls_upon");
+    CHECK(relation_of("提请注意") == "draws_attention");
+}
+
+TEST_CASE("lexicon refuses a language without tables", "[lexicon]") {
+    CHECK_THROWS_AS(context().lexicon("xx"), Error);
+}
+
+TEST_CASE("gazetteer finds treaties by their UN Treaty Series registration", "[lexicon]") {
+    const Gazetteer& g = context().gazetteer();
+    auto untoc = g.by_unts("39574", {"2225", "2237", "2241", "2326"});
+    CHECK(untoc.size() == 4);
+    auto one = g.by_unts("39574", {"2237"});
+    REQUIRE(one.size() == 1);
+    CHECK(one[0]->id == "treaty:untoc-trafficking-protocol");
+    CHECK(g.by_unts("99999", {"1"}).empty());
+    REQUIRE(g.find("body:ccpcj"));
+    CHECK(g.find("body:ccpcj")->res_prefix == "CCPCJ/RES");
+}

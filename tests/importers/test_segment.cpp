@@ -1,0 +1,98 @@
+#include "citegraph/importers/text_pipeline.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace citegraph;
+using citegraph::testing::context;
+
+namespace {
+text::Segmented zh_segment(const std::string& raw, text::CleanText& c) {
+    c = text::clean(raw, context().lexicon("zh"), "fixture.txt");
+    return text::segment(c, context().lexicon("zh"), context().gazetteer());
+}
+
+const std::string kDoc = R"(第六十八届会议
+议程项目 108
+
+2013 年 12 月 18 日大会决议
+
+[根据第三委员会的报告(A/68/457)通过]
+
+68/193. 加强方案
+
+大会，
+
+重申其第 46/152 号决议，
+
+还回顾其第 66/177 号决议，其中大会敦促缔约国和
+
+¹ 联合国，《条约汇编》，第 2225 卷，第 39574 号。
+
+² 同上，第 976 卷，第 14152 号。
+
+会员国实施¹ 这些公约，
+
+1. 请秘书长提交报告；
+
+2. 敦促会员国加强双边、区域和国际合作，并请联合国毒品和犯罪问题办公室在其
+
+现有任务授权范围内提供援助；²
+
+3. 又请秘书长在上文第 2 段所述报告中载列资料。
+
+2013 年 12 月 18 日
+第 70 次全体会议
+)";
+} // namespace
+
+TEST_CASE("segment reads the header", "[segment]") {
+    text::CleanText c;
+    auto s = zh_segment(kDoc, c);
+    CHECK(s.header.session == "68");
+    CHECK(s.header.agenda_item == "108");
+    CHECK(s.header.date == "2013-12-18");
+    CHECK(s.header.symbol_text == "68/193");
+    CHECK(s.header.title == "加强方案");
+    CHECK(s.header.meeting == "70");
+    CHECK(s.header.organ == "body:ga");
+    REQUIRE(s.header.report);
+    CHECK(s.header.report->text == "[根据第三委员会的报告(A/68/457)通过]");
+}
+
+TEST_CASE("segment numbers preambular and operative paragraphs", "[segment]") {
+    text::CleanText c;
+    auto s = zh_segment(kDoc, c);
+    REQUIRE(s.paragraphs.size() == 5);
+    CHECK(s.paragraphs[0].label == "pp1");
+    CHECK(s.paragraphs[1].label == "pp2");
+    CHECK(s.paragraphs[2].label == "op1");
+    CHECK(s.paragraphs[3].label == "op2");
+    CHECK(s.paragraphs[4].label == "op3");
+    CHECK(s.paragraphs[2].operative);
+    CHECK(s.paragraphs[2].span.text.substr(s.paragraphs[2].body_begin) == "请秘书长提交报告；");
+}
+
+TEST_CASE("segment rejoins paragraphs cut by a page end, across footnotes", "[segment]") {
+    text::CleanText c;
+    auto s = zh_segment(kDoc, c);
+    CHECK(s.paragraphs[1].span.text ==
+          "还回顾其第66/177号决议，其中大会敦促缔约国和会员国实施这些公约，");
+    CHECK(s.paragraphs[3].span.text ==
+          "2.敦促会员国加强双边、区域和国际合作，并请联合国毒品和犯罪问题办公室在其"
+          "现有任务授权范围内提供援助；");
+    // The marker keeps its place in the rejoined paragraph.
+    REQUIRE(s.paragraphs[1].span.markers.size() == 1);
+    auto m = s.paragraphs[1].span.markers[0];
+    CHECK(m.number == 1);
+    CHECK(s.paragraphs[1].span.text.substr(0, m.pos).size() ==
+          std::string("还回顾其第66/177号决议，其中大会敦促缔约国和会员国实施").size());
+}
+
+TEST_CASE("segment collects footnotes by number", "[segment]") {
+    text::CleanText c;
+    auto s = zh_segment(kDoc, c);
+    REQUIRE(s.footnotes.size() == 2);
+    CHECK(s.footnotes.at(1).text == "联合国，《条约汇编》，第2225卷，第39574号。");
+    CHECK(s.footnotes.at(2).text == "同上，第976卷，第14152号。");
+}
