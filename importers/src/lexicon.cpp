@@ -345,10 +345,22 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
     lex.verb_ac_.build();
 
     // Aliases: every gazetteer name in this language, then the alias table.
+    std::vector<std::string> title_marks;
+    for (const auto& row : lex.values("title_mark")) {
+        title_marks.push_back(row);
+    }
     for (const auto& e : gazetteer.entities()) {
         auto it = e.names.find(lang);
         if (it != e.names.end()) {
             lex.aliases_.push_back({it->second, {e.id}, ""});
+            // The name between title marks: 《联合国宪章》.
+            for (const auto& tm : title_marks) {
+                auto tab = tm.find('\t');
+                if (tab != std::string::npos) {
+                    lex.aliases_.push_back(
+                        {tm.substr(0, tab) + it->second + tm.substr(tab + 1), {e.id}, ""});
+                }
+            }
         }
     }
     line = 0;

@@ -1,0 +1,154 @@
+// The citegraph command as a user runs it: exit codes, messages, and the store after success
+// and after failure.
+#include "citegraph/engine/store.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string out; // stdout and stderr together
+};
+
+Run run(const std::string& args) {
+    std::string cmd = std::string(CITEGRAPH_CLI) + " " + args + " 2>&1";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    char buf[4096];
+    std::size_t n = 0;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) {
+        r.out.append(buf, n);
+    }
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+struct TempDb {
+    std::string path;
+    explicit TempDb(const std::string& name) {
+        fs::path dir = fs::path(CITEGRAPH_BINARY_DIR) / "test-stores";
+        fs::create_directories(dir);
+        path = (dir / ("cli-" + name + ".db")).string();
+        clean();
+    }
+    ~TempDb() { clean(); }
+    void clean() const {
+        for (auto s : {"", "-wal", "-shm"}) {
+            fs::remove(path + s);
+        }
+    }
+    std::string db() const { return "--db " + path; }
+};
+
+const std::string kFixture = std::string(CITEGRAPH_FIXTURES_DIR) + "/zh/small_resolution.zh.txt";
+const std::string kInvalid = std::string(CITEGRAPH_FIXTURES_DIR) + "/zh/invalid_utf8.zh.txt";
+const std::string kSeed = std::string(CITEGRAPH_DATA_DIR) + "/samples/A_RES_68_193.zh.txt";
+
+} // namespace
+
+TEST_CASE("cli: help exits 0 and usage errors exit 1", "[cli]") {
+    CHECK(run("--help").code == 0);
+    CHECK(run("export --help").code == 0);
+    Run none = run("");
+    CHECK(none.code == 1);
+    CHECK(run("frobnicate").code == 1);
+    CHECK(run("import").code == 1); // a file is required
+    TempDb t("usage");
+    Run fmt = run(t.db() + " export --format pdf");
+    CHECK(fmt.code == 1);
+    CHECK_THAT(fmt.out, Catch::Contains("unknown format 'pdf'"));
+}
+
+TEST_CASE("cli: stats on an empty store, then after an import", "[cli]") {
+    TempDb t("stats");
+    Run empty = run(t.db() + " stats");
+    CHECK(empty.code == 0);
+    CHECK_THAT(empty.out, Catch::Contains("nodes: 0") && Catch::Contains("edges: 0"));
+
+    Run imp = run(t.db() + " import " + kFixture);
+    CHECK(imp.code == 0);
+    CHECK_THAT(imp.out, Catch::Contains("imported A/RES/70/178 (zh)"));
+
+    Run s = run(t.db() + " stats");
+    CHECK(s.code == 0);
+    // header: A/70/490 + Third Committee; pp1: 2 resolutions; pp2: SC + S/RES/1373;
+    // op1: UNODC; op2: Secretary-General.
+    CHECK_THAT(s.out, Catch::Contains("documents: 1") && Catch::Contains("edges: 8") &&
+                          Catch::Contains("  reaffirms: 2") && Catch::Contains("  requests: 2") &&
+                          Catch::Contains("  adopted_on_report: 2") &&
+                          Catch::Contains("  Resolution: 4") && Catch::Contains("  addressee: 2"));
+}
+
+TEST_CASE("cli: re-importing a document does not duplicate it", "[cli]") {
+    TempDb t("reimport");
+    REQUIRE(run(t.db() + " import " + kFixture).code == 0);
+    REQUIRE(run(t.db() + " import " + kFixture).code == 0);
+    citegraph::Store s(t.path, citegraph::Store::Mode::ReadOnly);
+    CHECK(s.stats().documents == 1);
+    CHECK(s.stats().edges == 8);
+}
+
+TEST_CASE("cli: a failed import names the file and position and changes nothing", "[cli]") {
+    TempDb t("failed");
+    REQUIRE(run(t.db() + " import " + kFixture).code == 0);
+    auto before = citegraph::Store(t.path, citegraph::Store::Mode::ReadOnly).stats();
+
+    Run bad = run(t.db() + " import " + kInvalid);
+    CHECK(bad.code == 2);
+    CHECK_THAT(bad.out, Catch::Contains(kInvalid + ":7:") && Catch::Contains("invalid UTF-8"));
+
+    Run missing = run(t.db() + " import /nonexistent/file.zh.txt");
+    CHECK(missing.code == 2);
+    CHECK_THAT(missing.out, Catch::Contains("/nonexistent/file.zh.txt"));
+
+    // In a batch the good file still imports; the summary lists the failure.
+    Run batch = run(t.db() + " import " + kInvalid + " " + kSeed);
+    CHECK(batch.code == 2);
+    CHECK_THAT(batch.out, Catch::Contains("1 imported, 1 failed") &&
+                              Catch::Contains("failed: " + kInvalid));
+    // --strict stops at the first failure.
+    TempDb t2("strict");
+    Run strict = run(t2.db() + " import --strict " + kInvalid + " " + kFixture);
+    CHECK(strict.code == 2);
+    CHECK(citegraph::Store(t2.path, citegraph::Store::Mode::ReadOnly).stats().documents == 0);
+
+    auto after = citegraph::Store(t.path, citegraph::Store::Mode::ReadOnly).stats();
+    CHECK(after.documents == before.documents + 1); // only the seed was added
+}
+
+TEST_CASE("cli: show lists a document's edges by paragraph", "[cli]") {
+    TempDb t("show");
+    REQUIRE(run(t.db() + " import " + kSeed).code == 0);
+    Run r = run(t.db() + " show A/RES/68/193");
+    CHECK(r.code == 0);
+    auto pp1 = r.out.find("  pp1 (zh)");
+    auto op12 = r.out.find("  op12 (zh)");
+    REQUIRE(pp1 != std::string::npos);
+    REQUIRE(op12 != std::string::npos);
+    CHECK(pp1 < op12);
+    CHECK(r.out.find("reaffirms [object] A/RES/46/152", pp1) < op12);
+    CHECK(r.out.find("requests [addressee] body:unodc", op12) != std::string::npos);
+
+    Run unknown = run(t.db() + " show A/RES/1/999");
+    CHECK(unknown.code == 2);
+    CHECK_THAT(unknown.out, Catch::Contains("no node 'A/RES/1/999'"));
+}
+
+TEST_CASE("cli: a store from a newer schema is refused with exit 2", "[cli]") {
+    TempDb t("schema");
+    REQUIRE(run(t.db() + " import " + kFixture).code == 0);
+    std::string sql = "sqlite3 " + t.path + " \"UPDATE meta SET value='7' WHERE key='schema_version'\"";
+    REQUIRE(std::system(sql.c_str()) == 0);
+    Run r = run(t.db() + " stats");
+    CHECK(r.code == 2);
+    CHECK_THAT(r.out, Catch::Contains("schema version 7"));
+}
