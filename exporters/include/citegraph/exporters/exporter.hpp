@@ -1,0 +1,67 @@
+// Exporters: one interface, one file per format, one explicit registry (registry.cpp).
+//
+//   format   class            output                                   header
+//   dot      DotExporter      Graphviz DOT, built with cgraph          dot_exporter.hpp
+//   svg      SvgExporter      SVG laid out in-process by gvc           dot_exporter.hpp
+//   graphml  GraphmlExporter  GraphML (Boost write_graphml)            graphml_exporter.hpp
+//   jsonld   JsonldExporter   JSON-LD 1.1, context embedded            jsonld_exporter.hpp
+//   neo4j    Neo4jExporter    a directory of neo4j-admin import CSVs   neo4j_exporter.hpp
+//
+// Every exporter is deterministic: the same graph gives byte-identical output, whatever the
+// order nodes and edges were added in (they are written in CitationGraph::sorted_vertices()
+// and sorted_edges() order). Failures the user can fix (unwritable path, a graph too large to
+// lay out) throw citegraph::Error with a message that names the path or the limit.
+//
+// Graphviz is not thread-safe: do not run the dot/svg exporters from two threads at once.
+#pragma once
+
+#include "citegraph/engine/graph.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace citegraph {
+
+struct ExportOptions {
+    std::string lang = "en"; // label language for DOT/SVG/GraphML (fall back to symbol, then id)
+    std::string font = "WenQuanYi Micro Hei"; // CJK-capable, from Debian fonts-wqy-microhei
+    std::string layout = "auto"; // dot|sfdp|auto: auto = dot up to 150 nodes, sfdp up to
+                                 // max_layout_nodes, refuse above
+    std::size_t max_layout_nodes = 10000;
+};
+
+class Exporter {
+  public:
+    virtual ~Exporter() = default;
+    virtual std::string_view format() const = 0;
+    // path "-" means stdout where the format is one file; neo4j writes a directory.
+    virtual void write(const CitationGraph& g, const ExportOptions& opt,
+                       const std::string& path) const = 0;
+};
+
+// An exporter whose output is one file: it renders to a string, and write() puts that string
+// in the file (or on stdout for "-").
+class SingleFileExporter : public Exporter {
+  public:
+    virtual std::string render(const CitationGraph& g, const ExportOptions& opt) const = 0;
+    void write(const CitationGraph& g, const ExportOptions& opt,
+               const std::string& path) const override;
+};
+
+// dot, svg, graphml, jsonld, neo4j; nullptr if unknown.
+std::unique_ptr<Exporter> make_exporter(std::string_view format);
+// The formats make_exporter knows, in the order above.
+std::vector<std::string_view> export_formats();
+// The output of a single-file format as a string (tests, benchmarks). Throws Error for an
+// unknown format and for neo4j, which writes a directory (see neo4j_exporter.hpp for a
+// string form of its files).
+std::string export_to_string(const CitationGraph& g, std::string_view format,
+                             const ExportOptions& opt);
+
+// Writes `content` to `path` ("-" = stdout) in binary mode; throws Error naming the path.
+void write_text_file(const std::string& path, std::string_view content);
+
+} // namespace citegraph

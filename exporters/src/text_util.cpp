@@ -1,0 +1,442 @@
+#include "text_util.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace citegraph::detail {
+
+char32_t next_code_point(std::string_view text, std::size_t& pos) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char b0 = byte(pos);
+    if (b0 < 0x80) {
+        ++pos;
+        return b0;
+    }
+    std::size_t len = 0;
+    char32_t cp = 0;
+    char32_t min = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        cp = b0 & 0x1F;
+        min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        cp = b0 & 0x0F;
+        min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        cp = b0 & 0x07;
+        min = 0x10000;
+    } else {
+        ++pos;
+        return kReplacementChar;
+    }
+    if (pos + len > text.size()) {
+        ++pos;
+        return kReplacementChar;
+    }
+    for (std::size_t i = 1; i < len; ++i) {
+        const unsigned char b = byte(pos + i);
+        if ((b & 0xC0) != 0x80) {
+            ++pos;
+            return kReplacementChar;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        ++pos;
+        return kReplacementChar;
+    }
+    pos += len;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::size_t count_code_points(std::string_view text) {
+    std::size_t n = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        next_code_point(text, pos);
+        ++n;
+    }
+    return n;
+}
+
+std::string valid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = next_code_point(text, pos);
+        if (cp == kReplacementChar && pos == start + 1 &&
+            static_cast<unsigned char>(text[start]) >= 0x80) {
+            append_utf8(out, cp);
+        } else {
+            out.append(text.substr(start, pos - start));
+        }
+    }
+    return out;
+}
+
+std::string xml_safe(std::string_view text) {
+    const std::string valid = valid_utf8(text);
+    std::string out;
+    out.reserve(valid.size());
+    for (std::size_t pos = 0; pos < valid.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = next_code_point(valid, pos);
+        if (cp == '\r') {
+            out += '\n';
+            if (pos < valid.size() && valid[pos] == '\n') {
+                ++pos;
+            }
+        } else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF) {
+            continue;
+        } else {
+            out.append(valid, start, pos - start);
+        }
+    }
+    return out;
+}
+
+std::string single_line(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) {
+            out += ' ';
+            space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
+bool is_cjk(char32_t cp) {
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || // radicals, CJK punctuation, kana, ideographs
+           (cp >= 0xAC00 && cp <= 0xD7AF) || // hangul syllables
+           (cp >= 0xF900 && cp <= 0xFAFF) || // compatibility ideographs
+           (cp >= 0xFE30 && cp <= 0xFE4F) || // compatibility forms
+           (cp >= 0xFF00 && cp <= 0xFFEF) || // full-width forms
+           (cp >= 0x20000 && cp <= 0x3FFFF); // supplementary ideographs
+}
+
+namespace {
+
+// Characters that must not begin a line (a small kinsoku set).
+bool no_line_start(char32_t cp) {
+    switch (cp) {
+    case U'，':
+    case U'。':
+    case U'、':
+    case U'；':
+    case U'：':
+    case U'！':
+    case U'？':
+    case U'）':
+    case U'」':
+    case U'』':
+    case U'》':
+    case U'〉':
+    case U'】':
+    case U'”':
+    case U'’':
+    case U'…':
+    case U',':
+    case U'.':
+    case U';':
+    case U':':
+    case U')':
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::string prefix(std::string_view text, std::size_t n) {
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < n && pos < text.size(); ++i) {
+        next_code_point(text, pos);
+    }
+    return std::string(text.substr(0, pos));
+}
+
+struct Unit {
+    std::string text;
+    std::size_t width = 0; // code points
+    bool space_before = false;
+    bool glue = false; // must not start a line
+};
+
+// Latin words (runs of non-space, non-CJK characters) and single CJK characters.
+std::vector<Unit> split_units(std::string_view text) {
+    std::vector<Unit> units;
+    bool space = false;
+    bool in_word = false;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = next_code_point(text, pos);
+        const std::string_view bytes = text.substr(start, pos - start);
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000) {
+            space = true;
+            in_word = false;
+            continue;
+        }
+        if (is_cjk(cp) || !in_word) {
+            Unit u;
+            u.text = std::string(bytes);
+            u.width = 1;
+            u.space_before = space;
+            u.glue = no_line_start(cp) && !space;
+            units.push_back(std::move(u));
+            in_word = !is_cjk(cp);
+        } else {
+            units.back().text.append(bytes);
+            ++units.back().width;
+        }
+        space = false;
+    }
+    return units;
+}
+
+} // namespace
+
+std::string wrap_text(std::string_view text, std::size_t width, std::size_t max_lines) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t used = 0;
+    auto flush = [&] {
+        lines.push_back(line);
+        line.clear();
+        used = 0;
+    };
+    for (Unit& u : split_units(text)) {
+        // A word longer than a line is cut into line-sized pieces.
+        while (u.width > width) {
+            if (used > 0) {
+                flush();
+            }
+            std::size_t pos = 0;
+            for (std::size_t i = 0; i < width; ++i) {
+                next_code_point(u.text, pos);
+            }
+            line = u.text.substr(0, pos);
+            flush();
+            u.text.erase(0, pos);
+            u.width -= width;
+            u.space_before = false;
+        }
+        const std::size_t need = u.width + ((u.space_before && used > 0) ? 1 : 0);
+        if (used > 0 && used + need > width && !u.glue) {
+            flush();
+        }
+        if (used > 0 && u.space_before) {
+            line += ' ';
+            ++used;
+        }
+        line += u.text;
+        used += u.width;
+    }
+    if (!line.empty()) {
+        flush();
+    }
+    if (lines.size() > max_lines && max_lines > 0) {
+        lines.resize(max_lines);
+        std::string& last = lines.back();
+        if (count_code_points(last) >= width) {
+            last = prefix(last, width - 1);
+        }
+        last += "…";
+    }
+    std::string out;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) {
+            out += '\n';
+        }
+        out += lines[i];
+    }
+    return out;
+}
+
+std::string truncate_text(std::string_view text, std::size_t n) {
+    std::string out = prefix(text, n);
+    if (out.size() < text.size()) {
+        out += "…";
+    }
+    return out;
+}
+
+const std::string& display_name(const NodeRecord& node, const std::string& lang) {
+    auto it = node.names.find(lang);
+    if (it != node.names.end() && !it->second.empty()) {
+        return it->second;
+    }
+    if (!node.symbol.empty()) {
+        return node.symbol;
+    }
+    return node.id;
+}
+
+std::string upper_snake(std::string_view name) {
+    std::string out(name);
+    for (char& c : out) {
+        if (c >= 'a' && c <= 'z') {
+            c = static_cast<char>(c - 'a' + 'A');
+        } else if (c == '-' || c == ' ') {
+            c = '_';
+        }
+    }
+    return out;
+}
+
+std::string iri_escape(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                          (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' ||
+                          c == '/' || c == ':';
+        if (keep) {
+            out += ch;
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 0x0F];
+        }
+    }
+    return out;
+}
+
+bool is_integer(std::string_view text) {
+    if (text.empty() || text.size() > 18) {
+        return false;
+    }
+    return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_iso_date_like(std::string_view text) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        return is_integer(text.substr(from, n)) && text.substr(from, n).size() == n;
+    };
+    switch (text.size()) {
+    case 4:
+        return digits(0, 4);
+    case 7:
+        return digits(0, 4) && text[4] == '-' && digits(5, 2);
+    case 10:
+        return digits(0, 4) && text[4] == '-' && digits(5, 2) && text[7] == '-' && digits(8, 2);
+    default:
+        return false;
+    }
+}
+
+std::vector<std::string> split_list(std::string_view text, char sep) {
+    std::vector<std::string> out;
+    while (true) {
+        const std::size_t end = text.find(sep);
+        std::string_view piece = text.substr(0, end);
+        while (!piece.empty() && piece.front() == ' ') {
+            piece.remove_prefix(1);
+        }
+        while (!piece.empty() && piece.back() == ' ') {
+            piece.remove_suffix(1);
+        }
+        if (!piece.empty()) {
+            out.emplace_back(piece);
+        }
+        if (end == std::string_view::npos) {
+            break;
+        }
+        text.remove_prefix(end + 1);
+    }
+    return out;
+}
+
+std::vector<std::string> name_languages(const CitationGraph& g) {
+    std::set<std::string> langs;
+    for (auto v : g.sorted_vertices()) {
+        for (const auto& [lang, name] : g.node(v).names) {
+            if (!name.empty()) {
+                langs.insert(lang);
+            }
+        }
+    }
+    return {langs.begin(), langs.end()};
+}
+
+bool natural_less(std::string_view a, std::string_view b) {
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (is_digit(a[i]) && is_digit(b[j])) {
+            std::size_t ie = i;
+            std::size_t je = j;
+            while (ie < a.size() && is_digit(a[ie])) {
+                ++ie;
+            }
+            while (je < b.size() && is_digit(b[je])) {
+                ++je;
+            }
+            std::string_view na = a.substr(i, ie - i);
+            std::string_view nb = b.substr(j, je - j);
+            while (na.size() > 1 && na.front() == '0') {
+                na.remove_prefix(1);
+            }
+            while (nb.size() > 1 && nb.front() == '0') {
+                nb.remove_prefix(1);
+            }
+            if (na.size() != nb.size()) {
+                return na.size() < nb.size();
+            }
+            if (na != nb) {
+                return na < nb;
+            }
+            i = ie;
+            j = je;
+            continue;
+        }
+        if (a[i] != b[j]) {
+            return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+        }
+        ++i;
+        ++j;
+    }
+    if ((a.size() - i) != (b.size() - j)) {
+        return (a.size() - i) < (b.size() - j);
+    }
+    return a < b; // equal under the natural order: fall back to bytes for a total order
+}
+
+std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed) {
+    std::uint64_t h = seed;
+    for (char c : data) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+} // namespace citegraph::detail
