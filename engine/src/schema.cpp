@@ -75,7 +75,6 @@ bool is_mandate_relation(Relation r) {
     case Relation::encourages:
     case Relation::invites:
     case Relation::recommends:
-    case Relation::decides:
         return true;
     default:
         return false;

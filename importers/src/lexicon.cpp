@@ -279,6 +279,11 @@ bool Template::match(std::string_view text, std::size_t pos, const Lexicon& lex,
                 }
             }
             n = last_end - p;
+        } else if (s == "word") {
+            while (p + n < text.size() &&
+                   (utf8::is_ascii_alnum(text[p + n]) || text[p + n] == '.' || text[p + n] == '-')) {
+                ++n;
+            }
         } else if (s == "any") {
             auto nl = text.find('\n', p);
             n = (nl == std::string_view::npos ? text.size() : nl) - p;
@@ -352,13 +357,13 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
     for (const auto& e : gazetteer.entities()) {
         auto it = e.names.find(lang);
         if (it != e.names.end()) {
-            lex.aliases_.push_back({it->second, {e.id}, ""});
+            lex.aliases_.push_back({it->second, {e.id}, "", {}});
             // The name between title marks: 《联合国宪章》.
             for (const auto& tm : title_marks) {
                 auto tab = tm.find('\t');
                 if (tab != std::string::npos) {
                     lex.aliases_.push_back(
-                        {tm.substr(0, tab) + it->second + tm.substr(tab + 1), {e.id}, ""});
+                        {tm.substr(0, tab) + it->second + tm.substr(tab + 1), {e.id}, "", {}});
                 }
             }
         }
@@ -382,6 +387,11 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
         }
         if (a.text.empty()) {
             throw Error(dir + "/aliases.tsv: row " + std::to_string(line) + ": empty alias");
+        }
+        for (auto& nb : split(at(row, 2), ',')) {
+            if (!nb.empty()) {
+                a.not_before.push_back(nb);
+            }
         }
         lex.aliases_.push_back(std::move(a));
     }

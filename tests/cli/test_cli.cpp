@@ -1,6 +1,7 @@
 // The citegraph command as a user runs it: exit codes, messages, and the store after success
 // and after failure.
 #include "citegraph/engine/store.hpp"
+#include "cli_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -11,43 +12,6 @@
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Run {
-    int code = -1;
-    std::string out; // stdout and stderr together
-};
-
-Run run(const std::string& args) {
-    std::string cmd = std::string(CITEGRAPH_CLI) + " " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[4096];
-    std::size_t n = 0;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) {
-        r.out.append(buf, n);
-    }
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-struct TempDb {
-    std::string path;
-    explicit TempDb(const std::string& name) {
-        fs::path dir = fs::path(CITEGRAPH_BINARY_DIR) / "test-stores";
-        fs::create_directories(dir);
-        path = (dir / ("cli-" + name + ".db")).string();
-        clean();
-    }
-    ~TempDb() { clean(); }
-    void clean() const {
-        for (auto s : {"", "-wal", "-shm"}) {
-            fs::remove(path + s);
-        }
-    }
-    std::string db() const { return "--db " + path; }
-};
 
 const std::string kFixture = std::string(CITEGRAPH_FIXTURES_DIR) + "/zh/small_resolution.zh.txt";
 const std::string kInvalid = std::string(CITEGRAPH_FIXTURES_DIR) + "/zh/invalid_utf8.zh.txt";

@@ -74,7 +74,13 @@ inline std::string describe(const ImportBatch& b) {
         if (!n->session.empty()) out << " session=" << n->session;
         if (!n->body.empty()) out << " body=" << n->body;
         if (!n->unts_number.empty()) out << " unts=" << n->unts_volume << "/" << n->unts_number;
-        for (const auto& [lang, name] : n->names) out << " name_" << lang << "=" << name;
+        // Names in the document's language (gazetteer names in other languages are data,
+        // not import results).
+        for (const auto& [lang, name] : n->names) {
+            if (lang == b.document.language.substr(0, 2)) {
+                out << " name_" << lang << "=" << name;
+            }
+        }
         out << "\n";
     }
     for (const auto& e : b.edges) {

@@ -198,6 +198,21 @@ class Extractor {
         return std::move(out_);
     }
 
+    std::vector<std::pair<std::string, Relation>> verbs_of(const Paragraph& p) {
+        auto quoted = regions(p.span.text, quotes_);
+        auto titled = regions(p.span.text, titles_);
+        std::vector<Region> opaque = quoted;
+        opaque.insert(opaque.end(), titled.begin(), titled.end());
+        auto ns = names(p.span, quoted, p.label);
+        std::vector<std::pair<std::string, Relation>> out;
+        for (const auto& c : clauses(p, opaque, ns)) {
+            if (c.relation) {
+                out.emplace_back(p.span.text.substr(c.begin, c.verb_end - c.begin), *c.relation);
+            }
+        }
+        return out;
+    }
+
   private:
     // ---- regions and names ------------------------------------------------------------------
 
@@ -234,6 +249,13 @@ class Extractor {
                 continue;
             }
             const Alias& a = lex_.aliases()[m.pattern];
+            bool blocked = false;
+            for (const auto& nb : a.not_before) {
+                blocked = blocked || starts_at(s.text, m.end, nb);
+            }
+            if (blocked) {
+                continue;
+            }
             NameMatch nm{m.begin, m.end, {}, &a};
             if (!a.anaphor_tag.empty()) {
                 auto it = last_by_tag_.find(a.anaphor_tag);
@@ -292,12 +314,12 @@ class Extractor {
         }
         std::vector<Clause> cs;
         Clause first;
-        first.begin = p.body_begin;
+        first.begin = static_cast<u32>(skip_spaces(t, p.body_begin));
         Relation rel{};
-        if (verb_at(t, p.body_begin, false, first.verb_end, rel)) {
+        if (verb_at(t, first.begin, false, first.verb_end, rel)) {
             first.relation = rel;
         } else {
-            first.verb_end = p.body_begin;
+            first.verb_end = first.begin;
         }
         cs.push_back(first);
         const auto& boundaries = lex_.values("boundary");
@@ -326,9 +348,9 @@ class Extractor {
                 if (cs.back().reported == UINT32_MAX) {
                     cs.back().reported = static_cast<u32>(q);
                 }
-                std::size_t after = q + r;
+                std::size_t after = skip_spaces(t, q + r);
                 for (std::size_t s; (s = literal_at(t, after, lex_.values("reported_subject")));) {
-                    after += s;
+                    after = skip_spaces(t, after + s);
                 }
                 if (verb_at(t, after, true, vend, rel)) {
                     after = vend;
@@ -375,6 +397,26 @@ class Extractor {
         std::vector<Region> blocked = opaque;
         for (const auto& n : names) {
             blocked.push_back({n.begin, n.end});
+        }
+        if (lex_.value("about_mode") == "after_head") {
+            // Head-first languages: "resolution 70/299 … on the follow-up to …" — after a
+            // head noun, an "about" word opens a modifier that runs to the end of the clause.
+            for (std::size_t p = 0; p < t.size(); ++p) {
+                std::size_t o = literal_at(t, p, opens);
+                if (o == 0 || inside(blocked, static_cast<u32>(p))) {
+                    continue;
+                }
+                const Clause& c = clause_of(cs, static_cast<u32>(p));
+                bool head = false;
+                for (std::size_t q = c.begin; q < p && !head; ++q) {
+                    head = !inside(blocked, static_cast<u32>(q)) && literal_at(t, q, heads) > 0;
+                }
+                if (head) {
+                    out.push_back({static_cast<u32>(p), c.end});
+                    p = c.end;
+                }
+            }
+            return out;
         }
         for (std::size_t p = 0; p < t.size(); ++p) {
             std::size_t o = literal_at(t, p, opens);
@@ -458,6 +500,21 @@ class Extractor {
                         continue;
                     }
                     Template::Result r;
+                    bool pin = false;
+                    for (const auto& tpl : lex_.templates("pinpoint")) {
+                        if (tpl.match(t, q, lex_, r)) {
+                            q = r.end;
+                            pin = moved = true;
+                            break;
+                        }
+                    }
+                    if (pin) {
+                        continue;
+                    }
+                    if (anchor_before_ && !toks.empty() && skip_item_title(t, q)) {
+                        moved = true;
+                        continue;
+                    }
                     for (const auto& tpl : lex_.templates("date")) {
                         if (q < t.size() && utf8::is_digit(t[q]) && tpl.match(t, q, lex_, r)) {
                             date = iso_date(r, lex_);
@@ -547,6 +604,9 @@ class Extractor {
                     organ_match = &n;
                 }
             }
+            if (organ_match && !organ_owns(t, organ_match->end, group_begin)) {
+                organ_match = nullptr;
+            }
             Organ organ = Organ::general_assembly();
             std::string organ_id = "body:ga";
             if (organ_match) {
@@ -590,6 +650,58 @@ class Extractor {
             }
             pos = cur;
         }
+    }
+
+    // "75/278 of 18 May 2021 on declaring …, 77/158 …": after an item, its subject runs to
+    // the next separator that is directly followed by another number. Moves `q` there.
+    bool skip_item_title(std::string_view t, std::size_t& q) const {
+        std::size_t w = literal_at(t, q, lex_.values("item_title"));
+        if (w == 0 || q + w >= t.size() || t[q + w] != ' ') {
+            return false;
+        }
+        const auto& seps = lex_.values("list_separator");
+        for (std::size_t p = q + w; p < t.size() && p < q + 400; ++p) {
+            if (t[p] == ';' || t[p] == '.') {
+                return false;
+            }
+            std::size_t l = literal_at(t, p, seps);
+            if (l == 0 || (t[p] != ',' && t[p - 1] != ' ')) {
+                continue;
+            }
+            std::size_t n = skip_spaces(t, p + l);
+            if (n < t.size() && utf8::is_digit(t[n]) && token_start_ok(t, n) &&
+                number_token(t, n) > n) {
+                q = n;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Whether the organ named at [.., organ_end) issued the resolutions listed from
+    // group_begin: "Security Council resolution 1373 (2001)" (adjacent, in languages that put
+    // the organ right before the anchor word), "经济及社会理事会…的第2013/40号决议" (no clause
+    // boundary between them).
+    bool organ_owns(std::string_view t, std::size_t organ_end, std::size_t group_begin) const {
+        if (lex_.value("organ_adjacent") == "yes") {
+            std::size_t p = skip_spaces(t, organ_end);
+            if (starts_at(t, p, "'s")) {
+                p = skip_spaces(t, p + 2);
+            }
+            std::size_t a = literal_at(t, p, lex_.values("res_anchor"));
+            if (a == 0) {
+                a = literal_at(t, p, lex_.values("dec_anchor"));
+            }
+            return a > 0 && skip_spaces(t, p + a) == group_begin;
+        }
+        auto quoted = const_cast<Extractor*>(this)->regions(t, quotes_);
+        for (std::size_t p = organ_end; p < group_begin; ++p) {
+            if (!inside(quoted, static_cast<u32>(p)) &&
+                literal_at(t, p, lex_.values("boundary")) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // A date immediately before pos, possibly with the item prefix between ("…日第").
@@ -947,6 +1059,30 @@ class Extractor {
 Extraction extract(const Segmented& seg, const CleanText& clean, const Lexicon& lex,
                    const Gazetteer& gaz, const std::string& doc, const std::string& lang) {
     return Extractor(seg, clean, lex, gaz, doc, lang).run();
+}
+
+std::vector<std::pair<std::string, Relation>> clause_verbs(std::string_view paragraph,
+                                                            const Lexicon& lex,
+                                                            const Gazetteer& gaz) {
+    CleanText c = clean(paragraph, lex, "<paragraph>");
+    Segmented seg;
+    Paragraph p;
+    p.label = "p";
+    for (std::uint32_t i = 0; i < c.text.size(); ++i) {
+        p.span.text += c.text[i] == '\n' ? ' ' : c.text[i];
+        p.span.map.push_back(i);
+    }
+    // "12. Requests …": the verb follows the number.
+    std::size_t d = 0;
+    while (d < p.span.text.size() && p.span.text[d] >= '0' && p.span.text[d] <= '9') {
+        ++d;
+    }
+    if (d > 0 && d < p.span.text.size() && p.span.text[d] == '.') {
+        p.operative = true;
+        p.body_begin = static_cast<std::uint32_t>(d + 1);
+    }
+    std::string doc, lang = lex.language();
+    return Extractor(seg, c, lex, gaz, doc, lang).verbs_of(p);
 }
 
 } // namespace citegraph::text

@@ -5,6 +5,7 @@
 #include "citegraph/importers/text_pipeline.hpp"
 
 #include <algorithm>
+#include <set>
 #include <cstdio>
 
 namespace citegraph::text {
@@ -64,36 +65,150 @@ Span block_span(const CleanText& c, const Block& b) {
     return s;
 }
 
-std::vector<Block> blocks_of(const CleanText& c) {
-    std::vector<Block> blocks;
-    Block cur;
-    std::uint32_t pos = 0;
+bool is_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return utf8::is_digit(ch); });
+}
+
+// Lines a PDF page adds around the text: job numbers ("23-25976 (E)  100124"), barcodes
+// ("*2325976*"), page counters ("2/28").
+bool page_furniture(std::string_view t) {
+    if (t.size() >= 8 && is_digits(t.substr(0, 2)) && t[2] == '-' && is_digits(t.substr(3, 5)) &&
+        (t.size() == 8 || t[8] == ' ')) {
+        return true;
+    }
+    if (t.size() >= 3 && t.front() == '*' && t.back() == '*' && is_digits(t.substr(1, t.size() - 2))) {
+        return true;
+    }
+    auto slash = t.find('/');
+    if (slash != std::string_view::npos && slash > 0 && slash < 4 && t.size() - slash - 1 <= 3 &&
+        is_digits(t.substr(0, slash)) && is_digits(t.substr(slash + 1))) {
+        int a = std::stoi(std::string(t.substr(0, slash)));
+        int b = std::stoi(std::string(t.substr(slash + 1)));
+        return a >= 1 && a <= b;
+    }
+    return false;
+}
+
+bool title_line(std::string_view text, std::string& number, std::string& title);
+
+// Blocks of non-blank lines, without the page furniture of PDF text: job numbers, barcodes,
+// page counters, the document's symbol repeated at page tops and the running title next to
+// them; the rule above footnotes ends a block and opens the footnote area, where blocks that
+// start with a number ("1  United Nations, Treaty Series…") are footnotes.
+std::vector<Block> blocks_of(const CleanText& c, const Lexicon& lex) {
+    struct Line {
+        Range r;
+        std::string_view t;
+    };
+    std::vector<Line> lines;
     const auto n = static_cast<std::uint32_t>(c.text.size());
-    while (pos <= n) {
+    for (std::uint32_t pos = 0; pos <= n;) {
         std::uint32_t eol = pos;
         while (eol < n && c.text[eol] != '\n') {
             ++eol;
         }
-        if (eol > pos) {
-            cur.lines.push_back({pos, eol});
-        } else if (!cur.lines.empty()) {
-            blocks.push_back(std::move(cur));
-            cur = Block{};
-        }
+        lines.push_back({{pos, eol}, std::string_view(c.text.data() + pos, eol - pos)});
         pos = eol + 1;
     }
-    if (!cur.lines.empty()) {
-        blocks.push_back(std::move(cur));
+    // The title (to recognise running headers) and the document's own symbol line.
+    std::string title;
+    std::string symbol_line;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string num, t;
+        if (symbol_line.empty() && lines[i].t.find('/') != std::string_view::npos &&
+            lines[i].t.find(' ') == std::string_view::npos) {
+            if (auto s = parse_symbol(lines[i].t); s && s->kind != NodeKind::Document) {
+                symbol_line = std::string(lines[i].t);
+            }
+        }
+        if (title.empty() && title_line(lines[i].t, num, t)) {
+            title = t;
+            for (std::size_t j = i + 1; j < lines.size() && !lines[j].t.empty(); ++j) {
+                title += " " + std::string(lines[j].t);
+            }
+        }
     }
-    for (auto& b : blocks) {
+    const std::string rule = lex.value("footnote_rule");
+    auto is_title_fragment = [&](std::string_view t) {
+        return t.size() >= 8 && !title.empty() && title.find(t) != std::string::npos;
+    };
+
+    std::vector<Block> blocks;
+    std::vector<char> touches; // block was next to page furniture
+    Block cur;
+    bool cur_touch = false;
+    int footnote_area = 0; // which footnote area (rule) the lines are in; 0: none
+    int rules = 0;
+    auto flush = [&](bool next_touch) {
+        if (!cur.lines.empty()) {
+            blocks.push_back(std::move(cur));
+            touches.push_back(cur_touch || next_touch);
+            cur = Block{};
+            cur_touch = next_touch;
+        } else {
+            cur_touch = cur_touch || next_touch;
+        }
+    };
+    std::vector<int> in_footnote_area;
+    for (const auto& l : lines) {
+        bool furniture = page_furniture(l.t) || (!symbol_line.empty() && l.t == symbol_line);
+        bool is_rule = !rule.empty() && l.t.substr(0, rule.size()) == rule;
+        if (l.t.empty() || furniture || is_rule) {
+            flush(furniture);
+            if (is_rule) {
+                footnote_area = ++rules;
+            } else if (furniture) {
+                footnote_area = 0; // the next page begins
+            }
+            continue;
+        }
+        if (cur.lines.empty()) {
+            in_footnote_area.resize(blocks.size() + 1);
+            in_footnote_area[blocks.size()] = footnote_area;
+        }
+        cur.lines.push_back(l.r);
+    }
+    flush(false);
+    in_footnote_area.resize(blocks.size());
+
+    std::vector<Block> out;
+    int closed_area = 0; // an area in which a block was not a footnote: the text resumed
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        Block& b = blocks[i];
+        std::string_view first(c.text.data() + b.lines.front().begin,
+                               b.lines.front().end - b.lines.front().begin);
+        bool all_title = touches[i] && std::all_of(b.lines.begin(), b.lines.end(), [&](Range r) {
+            return is_title_fragment(std::string_view(c.text.data() + r.begin, r.end - r.begin));
+        });
+        if (all_title) {
+            continue; // a running header
+        }
         for (const auto& m : c.markers) {
             if (m.pos == b.lines.front().begin) {
                 b.footnote = m.number;
                 break;
             }
         }
+        // Plain-digit footnotes after the rule: "12  See CAC/COSP/2019/17, sect. I.B."
+        if (b.footnote == 0 && in_footnote_area[i] != 0 && in_footnote_area[i] != closed_area) {
+            std::size_t d = 0;
+            while (d < first.size() && d < 4 && utf8::is_digit(first[d])) {
+                ++d;
+            }
+            if (d > 0 && d < first.size() && first[d] == ' ') {
+                std::size_t k = d;
+                while (k < first.size() && first[k] == ' ') {
+                    ++k;
+                }
+                b.footnote = std::stoi(std::string(first.substr(0, d)));
+                b.lines.front().begin += static_cast<std::uint32_t>(k);
+            } else {
+                closed_area = in_footnote_area[i];
+            }
+        }
+        out.push_back(std::move(b));
     }
-    return blocks;
+    return out;
 }
 
 // Splits a block at clean-text position `at` (inside one of its lines).
@@ -164,7 +279,10 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
                 std::string_view prev_line(c.text.data() + prev.begin, prev.end - prev.begin);
                 AhoCorasick::Match m;
                 std::uint32_t body = 0;
-                if (ends_terminal(prev_line, lex) &&
+                std::uint32_t prev_body = 0;
+                bool prev_is_number_only =
+                    operative_number(prev_line, prev_body) > 0 && prev_body >= prev_line.size();
+                if (ends_terminal(prev_line, lex) && !prev_is_number_only &&
                     (lex.verb_automaton().longest_at(line, 0, m) ||
                      operative_number(line, body) > 0)) {
                     out.push_back(std::move(cur));
@@ -177,14 +295,10 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
                 for (const auto& subj : lex.values("subject")) {
                     at = std::min(at, line.find(subj, line.size() - title.size()));
                 }
-                if (b.lines.size() > 1 || at != std::string_view::npos) {
+                if (at != std::string_view::npos) {
                     if (!cur.lines.empty()) {
                         out.push_back(std::move(cur));
                         cur = Block{};
-                    }
-                    if (at == std::string_view::npos) {
-                        out.push_back(Block{{r}, 0});
-                        continue;
                     }
                     auto cut = static_cast<std::uint32_t>(r.begin + at);
                     out.push_back(Block{{{r.begin, cut}}, 0});
@@ -235,6 +349,22 @@ int operative_number(std::string_view text, std::uint32_t& body_begin) {
 bool ends_terminal(std::string_view text, const Lexicon& lex) {
     while (!text.empty() && text.back() == ' ') {
         text.remove_suffix(1);
+    }
+    if (lex.value("digit_markers") == "yes") {
+        // "…Questions, 3": a footnote marker after the closing punctuation.
+        std::size_t d = 0;
+        while (d < text.size() && d < 4 && utf8::is_digit(text[text.size() - 1 - d])) {
+            ++d;
+        }
+        if (d > 0 && d < 4 && d < text.size()) {
+            std::string_view rest = text.substr(0, text.size() - d);
+            while (!rest.empty() && rest.back() == ' ') {
+                rest.remove_suffix(1);
+            }
+            if (!rest.empty() && !utf8::is_digit(rest.back()) && rest.back() != '/') {
+                text = rest;
+            }
+        }
     }
     for (const auto& t : lex.values("terminal")) {
         if (ends_with(text, t)) {
@@ -290,6 +420,132 @@ bool title_line(std::string_view text, std::string& number, std::string& title) 
     return true;
 }
 
+// PDF text keeps footnote markers as plain digits: glued to a word or to punctuation
+// ("Corruption5 and", "thereto,1", "2021,6"), or standing alone after a comma when it is the
+// next footnote in sequence ("Protocol, 2  the"). Only numbers of footnotes that exist count.
+void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defined,
+                         int& next_expected, const std::vector<std::string>& months) {
+    std::string text;
+    std::vector<std::uint32_t> map;
+    std::vector<FootnoteMarker> markers = s.markers;
+    const std::string& t = s.text;
+    std::size_t i = 0;
+    auto keep = [&](std::size_t k) {
+        text += t[k];
+        map.push_back(s.map[k]);
+    };
+    while (i < t.size()) {
+        bool start = i >= from && utf8::is_digit(t[i]) && (i == 0 || !utf8::is_digit(t[i - 1]));
+        std::size_t j = i;
+        while (start && j < t.size() && utf8::is_digit(t[j]) && j - i < 4) {
+            ++j;
+        }
+        // "7 March 20082": a marker glued to the year of a date.
+        if (start && i > 0 && t[i - 1] == ' ') {
+            std::size_t k = i;
+            while (k < t.size() && utf8::is_digit(t[k]) && k - i < 8) {
+                ++k;
+            }
+            bool after_month = false;
+            for (const auto& m : months) {
+                after_month = after_month ||
+                              (i >= m.size() + 1 && t.compare(i - m.size() - 1, m.size(), m) == 0);
+            }
+            bool year_like = k - i >= 5 && (t.compare(i, 2, "19") == 0 || t.compare(i, 2, "20") == 0);
+            if (!after_month && year_like && k - i <= 6 &&
+                std::stoi(t.substr(i + 4, k - i - 4)) == next_expected) {
+                after_month = true; // "for 20244 and": year 2024, footnote 4 (the next one)
+            }
+            if (after_month && k - i >= 5 && k - i <= 7 &&
+                (k == t.size() || !utf8::is_ascii_alnum(t[k]))) {
+                int v = std::stoi(t.substr(i + 4, k - i - 4));
+                if (defined.count(v) && t[i + 4] != '0' && v <= next_expected) {
+                    for (std::size_t y = i; y < i + 4; ++y) {
+                        keep(y);
+                    }
+                    next_expected = std::max(next_expected, v + 1);
+                    markers.push_back({static_cast<std::uint32_t>(text.size()), v});
+                    i = k;
+                    continue;
+                }
+            }
+        }
+        bool marker = false;
+        if (start && j - i <= 3 && i > 0 && (j == t.size() || t[j] == ' ' || t[j] == ',' ||
+                                              t[j] == ';' || t[j] == '.' || t[j] == ')')) {
+            int v = std::stoi(t.substr(i, j - i));
+            char p = t[i - 1];
+            bool known = defined.count(v) > 0;
+            bool glued_word = p >= 'a' && p <= 'z';
+            bool glued_punct = p == ',' || p == ';' || p == ':' || p == ')' || p == '.' ||
+                               p == '\'' || p == '"' ||
+                               (i >= 3 && (t.compare(i - 3, 3, "\xE2\x80\x9D") == 0 ||
+                                           t.compare(i - 3, 3, "\xE2\x80\x99") == 0));
+            bool thousands = p == ',' && i >= 2 && utf8::is_digit(t[i - 2]) && j - i == 3;
+            bool decimal = p == '.' && i >= 2 && utf8::is_digit(t[i - 2]);
+            bool spaced = p == ' ' && i >= 2 && (t[i - 2] == ',' || t[i - 2] == ';') &&
+                          v == next_expected;
+            bool glued_upper = p >= 'A' && p <= 'Z' && v == next_expected;
+            // Digits inside a symbol or a reference are not markers: "A/78/481/Add.2",
+            // "para.2", "No.5".
+            std::size_t w = i;
+            while (w > 0 && t[w - 1] != ' ') {
+                --w;
+            }
+            std::string_view word(t.data() + w, i - w);
+            bool in_symbol = word.find('/') != std::string_view::npos;
+            for (std::string_view abbr : {"Add.", "Rev.", "Corr.", "Amend.", "No.", "Nos.",
+                                          "vol.", "vols.", "para.", "paras.", "chap.", "sect.",
+                                          "art.", "Art.", "p.", "pp."}) {
+                if (word.size() >= abbr.size() &&
+                    word.substr(word.size() - abbr.size()) == abbr) {
+                    in_symbol = true;
+                }
+            }
+            marker = known && !thousands && !decimal && !in_symbol &&
+                     ((glued_word || glued_punct) || ((spaced || glued_upper) && v == next_expected));
+            if (marker) {
+                next_expected = std::max(next_expected, v + 1);
+                markers.push_back({static_cast<std::uint32_t>(text.size()), v});
+                // "Protocol, 2  the": drop the marker and the spaces after it but one.
+                std::size_t k = j;
+                if (spaced || (j < t.size() && t[j] == ' ' && !text.empty() && text.back() == ' ')) {
+                    while (k < t.size() && t[k] == ' ') {
+                        ++k;
+                    }
+                    if (!text.empty() && text.back() != ' ' && k < t.size()) {
+                        keep(j); // one space
+                    }
+                }
+                i = k;
+                continue;
+            }
+        }
+        keep(i);
+        ++i;
+    }
+    // Markers already recorded (superscripts) keep their places: re-map them.
+    if (markers.size() != s.markers.size()) {
+        std::vector<FootnoteMarker> old(s.markers.begin(), s.markers.end());
+        std::vector<FootnoteMarker> fresh(markers.begin() + static_cast<std::ptrdiff_t>(old.size()),
+                                          markers.end());
+        for (auto& m : old) {
+            std::uint32_t clean_pos = s.clean_pos(m.pos);
+            std::uint32_t np = 0;
+            while (np < map.size() && map[np] < clean_pos) {
+                ++np;
+            }
+            m.pos = np;
+        }
+        old.insert(old.end(), fresh.begin(), fresh.end());
+        std::sort(old.begin(), old.end(),
+                  [](const FootnoteMarker& a, const FootnoteMarker& b) { return a.pos < b.pos; });
+        s.markers = std::move(old);
+        s.text = std::move(text);
+        s.map = std::move(map);
+    }
+}
+
 } // namespace
 
 std::string iso_date(const Template::Result& r, const Lexicon& lex) {
@@ -314,12 +570,14 @@ std::string iso_date(const Template::Result& r, const Lexicon& lex) {
 
 Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) {
     Segmented seg;
-    auto blocks = refine_header_lines(c, blocks_of(c), lex);
+    auto blocks = refine_header_lines(c, blocks_of(c, lex), lex);
 
     // Header: everything up to the subject line ("大会，", "The General Assembly,").
     std::size_t body_start = 0;
     bool subject_found = false;
     std::size_t title_block = blocks.size();
+    std::string first_date;   // any date in the header
+    std::string closing_date; // the date line at the end
     for (std::size_t b = 0; b < blocks.size() && !subject_found; ++b) {
         // Header facts sit one per line, often without blank lines between them.
         bool block_is_title = false;
@@ -384,20 +642,23 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
                 block_is_title = true;
                 break;
             }
-            if (seg.header.date.empty()) {
-                for (std::size_t p = 0; p < t.size(); ++p) {
-                    if (!utf8::is_digit(t[p]) || (p > 0 && utf8::is_digit(t[p - 1]))) {
-                        continue;
+            // The adoption date ("on 19 December 2023", "2013年12月18日大会决议"); other
+            // header dates (distribution) only as a last resort.
+            for (std::size_t p = 0; p < t.size() && seg.header.date.empty(); ++p) {
+                for (const auto& tpl : lex.templates("adoption")) {
+                    if (tpl.match(t, p, lex, r)) {
+                        seg.header.date = iso_date(r, lex);
+                        break;
                     }
-                    bool hit = false;
-                    for (const auto& tpl : lex.templates("date")) {
-                        if (tpl.match(t, p, lex, r)) {
-                            seg.header.date = iso_date(r, lex);
-                            hit = !seg.header.date.empty();
-                            break;
-                        }
-                    }
-                    if (hit) {
+                }
+            }
+            for (std::size_t p = 0; p < t.size() && first_date.empty(); ++p) {
+                if (!utf8::is_digit(t[p]) || (p > 0 && utf8::is_digit(t[p - 1]))) {
+                    continue;
+                }
+                for (const auto& tpl : lex.templates("date")) {
+                    if (tpl.match(t, p, lex, r)) {
+                        first_date = iso_date(r, lex);
                         break;
                     }
                 }
@@ -415,6 +676,9 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
     int pp = 0;
     Paragraph* cur = nullptr;
     bool closing = false;
+    bool annex = false;
+    int annexes = 0;
+    int annex_par = 0;
     std::vector<Block> queue(blocks.begin() + static_cast<std::ptrdiff_t>(
                                  std::min(body_start, blocks.size())),
                              blocks.end());
@@ -459,13 +723,40 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             if (any_template(lex, "meeting", ls.text, r, true)) {
                 seg.header.meeting = r.get("num");
                 closing_block = true;
-            } else if (line.begin == blk.lines.front().begin &&
+            } else if ((line.begin == blk.lines.front().begin || closing_block) &&
                        any_template(lex, "date", ls.text, r, true)) {
+                closing_date = iso_date(r, lex);
                 closing_block = true;
             }
         }
         if (closing_block) {
             closing = true;
+            continue;
+        }
+        // An annex: its paragraphs are the document's too, labelled annex.p1, annex.p2, …
+        bool annex_heading = false;
+        for (const auto& a : lex.values("annex")) {
+            if (t == a) {
+                annex_heading = true;
+            }
+        }
+        if (annex_heading) {
+            annex = true;
+            ++annexes;
+            cur = nullptr;
+            continue;
+        }
+        if (annex) {
+            bool continues_annex = cur != nullptr && !ends_terminal(cur->span.text, lex);
+            if (!continues_annex) {
+                std::string label = "annex" + (annexes > 1 ? std::to_string(annexes) : "") +
+                                    ".p" + std::to_string(++annex_par);
+                seg.paragraphs.push_back({label, false, 0, {}});
+                cur = &seg.paragraphs.back();
+            }
+            for (auto r2 : blk.lines) {
+                append(cur->span, c, r2);
+            }
             continue;
         }
         if (closing) {
@@ -494,6 +785,19 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         cur = &seg.paragraphs.back();
         for (auto r2 : blk.lines) {
             append(cur->span, c, r2);
+        }
+    }
+    if (seg.header.date.empty()) {
+        seg.header.date = !closing_date.empty() ? closing_date : first_date;
+    }
+    if (lex.value("digit_markers") == "yes") {
+        std::set<int> defined;
+        for (const auto& [n, fn] : seg.footnotes) {
+            defined.insert(n);
+        }
+        int next_expected = 1;
+        for (auto& p : seg.paragraphs) {
+            strip_digit_markers(p.span, p.body_begin, defined, next_expected, lex.values("month"));
         }
     }
     return seg;

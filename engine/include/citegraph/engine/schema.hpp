@@ -73,7 +73,8 @@ std::optional<Role> parse_role(std::string_view s);
 // Sort rank of a paragraph label: "header" first, then pp1..ppN, then op1..opM, then others.
 int paragraph_rank(std::string_view label);
 
-// Operative verbs whose addressee is a mandate holder.
+// Operative verbs whose addressee is a mandate holder (requests, urges, calls_upon,
+// encourages, invites, recommends). "Decides" acts on the Assembly itself: no addressee.
 bool is_mandate_relation(Relation r);
 
 template <typename E> constexpr std::size_t count_of();

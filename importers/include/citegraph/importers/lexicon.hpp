@@ -51,7 +51,8 @@ class Gazetteer {
 
 // A small pattern language for structural lines: literal text, flexible white space where the
 // template has a space, and slots: {num} ASCII digits, {zhnum} Chinese or ASCII numeral,
-// {month} a month name of the lexicon, {ordinal} an ordinal word of the lexicon, {vols} a list
+// {month} a month name of the lexicon, {ordinal} an ordinal word of the lexicon, {word} a run
+// of letters, digits, dots and hyphens, {vols} a list
 // of numbers joined by the lexicon's list separators, {any} the rest of the line.
 class Template {
   public:
@@ -85,6 +86,7 @@ struct Alias {
     std::string text;
     std::vector<std::string> targets; // entity ids
     std::string anaphor_tag;          // non-empty: resolves to the latest entity with this tag
+    std::vector<std::string> not_before; // the alias does not count when one of these follows
 };
 
 class Lexicon {

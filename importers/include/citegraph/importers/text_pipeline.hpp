@@ -104,6 +104,12 @@ struct Extraction {
 Extraction extract(const Segmented& seg, const CleanText& clean, const Lexicon& lex,
                    const Gazetteer& gaz, const std::string& doc, const std::string& lang);
 
+// The clause verbs of one paragraph as the tokenizer sees them: (verb as written, relation),
+// in order. For checking verb tables against parallel texts.
+std::vector<std::pair<std::string, Relation>> clause_verbs(std::string_view paragraph,
+                                                            const Lexicon& lex,
+                                                            const Gazetteer& gaz);
+
 // ISO date from a matched date template (Y, M or month, D slots), "" if not a valid date.
 std::string iso_date(const Template::Result& r, const Lexicon& lex);
 

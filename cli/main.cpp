@@ -1,0 +1,350 @@
+// citegraph: the command line over the engine, importer and exporter libraries.
+// Exit codes: 0 success, 1 usage error, 2 input or store error.
+#include "citegraph/engine/error.hpp"
+#include "citegraph/engine/graph.hpp"
+#include "citegraph/engine/store.hpp"
+#include "citegraph/exporters/exporter.hpp"
+#include "citegraph/importers/importer.hpp"
+#include "cli.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+using namespace citegraph;
+using namespace citegraph::cli;
+
+namespace citegraph::cli {
+
+std::unique_ptr<Store> open_for_reading(const Globals& g) {
+    if (!std::filesystem::exists(g.db)) {
+        return nullptr;
+    }
+    return std::make_unique<Store>(g.db, Store::Mode::ReadOnly);
+}
+
+CitationGraph load_graph(const Globals& g) {
+    auto store = open_for_reading(g);
+    return store ? store->load() : CitationGraph{};
+}
+
+} // namespace citegraph::cli
+
+namespace {
+
+std::string join(const std::vector<std::string_view>& xs, const char* sep) {
+    std::string out;
+    for (auto x : xs) {
+        out += (out.empty() ? "" : sep) + std::string(x);
+    }
+    return out;
+}
+
+// ---- import ---------------------------------------------------------------------------------
+
+struct ImportArgs {
+    std::vector<std::string> files;
+    std::string language;
+    bool strict = false;
+    bool report = false;
+};
+
+int cmd_import(const Globals& g, const ImportArgs& a) {
+    ImportContext ctx(g.data);
+    Store store(g.db);
+    std::size_t ok = 0, edges = 0, unresolved = 0;
+    std::vector<std::string> failures;
+    for (const auto& file : a.files) {
+        try {
+            ImportResult r = import_file(ctx, file, a.language);
+            store.import(r.batch);
+            ++ok;
+            edges += r.report.edges;
+            unresolved += r.report.unresolved.size();
+            std::cout << "imported " << r.report.document << " (" << r.report.language
+                      << ") from " << file << ": " << r.report.paragraphs << " paragraphs, "
+                      << r.report.edges << " edges, " << r.report.unresolved.size()
+                      << " unresolved\n";
+            if (a.report) {
+                for (const auto& u : r.report.unresolved) {
+                    std::cout << "  unresolved " << file << " " << u.paragraph << ": " << u.text
+                              << " (" << u.reason << ")\n";
+                }
+            }
+        } catch (const InputError& e) {
+            std::cerr << "citegraph: error: " << e.what() << "\n";
+            failures.push_back(file);
+            if (a.strict) {
+                break;
+            }
+        }
+    }
+    if (a.files.size() > 1 || !failures.empty()) {
+        std::cout << "summary: " << ok << " imported, " << failures.size() << " failed, "
+                  << edges << " edges, " << unresolved << " unresolved references\n";
+        for (const auto& f : failures) {
+            std::cout << "  failed: " << f << "\n";
+        }
+    }
+    return failures.empty() ? 0 : kInput;
+}
+
+// ---- stats ----------------------------------------------------------------------------------
+
+int cmd_stats(const Globals& g) {
+    auto store = open_for_reading(g);
+    StoreStats s = store ? store->stats() : StoreStats{};
+    std::cout << "store: " << g.db << (store ? "" : " (not created yet)") << "\n";
+    std::cout << "documents: " << s.documents << "\n";
+    std::cout << "nodes: " << s.nodes << "\n";
+    for (std::size_t k = 0; k < kNodeKindCount; ++k) {
+        auto name = std::string(to_string(static_cast<NodeKind>(k)));
+        auto it = s.nodes_by_kind.find(name);
+        std::cout << "  " << name << ": " << (it == s.nodes_by_kind.end() ? 0 : it->second)
+                  << "\n";
+    }
+    std::cout << "edges: " << s.edges << "\n";
+    for (const auto& [rel, n] : s.edges_by_relation) {
+        std::cout << "  " << rel << ": " << n << "\n";
+    }
+    std::cout << "edges by role:\n";
+    for (const auto& [role, n] : s.edges_by_role) {
+        std::cout << "  " << role << ": " << n << "\n";
+    }
+    return 0;
+}
+
+// ---- show -----------------------------------------------------------------------------------
+
+std::string label_of(const NodeRecord& n) {
+    for (const char* lang : {"en", "zh"}) {
+        auto it = n.names.find(lang);
+        if (it != n.names.end()) {
+            return it->second;
+        }
+    }
+    return n.names.empty() ? std::string() : n.names.begin()->second;
+}
+
+int cmd_show(const Globals& g, const std::string& id) {
+    CitationGraph graph = load_graph(g);
+    auto v = graph.find(id);
+    if (!v) {
+        std::cerr << "citegraph: error: no node '" << id << "' in " << g.db << "\n";
+        return kInput;
+    }
+    const NodeRecord& n = graph.node(*v);
+    std::cout << n.id << "  [" << to_string(n.kind) << "]\n";
+    if (!n.symbol.empty() && n.symbol != n.id) {
+        std::cout << "  symbol: " << n.symbol << "\n";
+    }
+    for (const auto& [lang, name] : n.names) {
+        std::cout << "  name (" << lang << "): " << name << "\n";
+    }
+    if (!n.date.empty()) {
+        std::cout << "  date: " << n.date << "\n";
+    }
+    if (!n.session.empty()) {
+        std::cout << "  session: " << n.session << "\n";
+    }
+    if (!n.body.empty()) {
+        std::cout << "  body: " << n.body << "\n";
+    }
+    if (!n.unts_number.empty()) {
+        std::cout << "  UNTS: vol. " << n.unts_volume << ", No. " << n.unts_number << "\n";
+    }
+    const auto& bg = graph.boost_graph();
+    // Outgoing edges grouped by (language, paragraph) in document order.
+    std::vector<CitationGraph::Edge> out;
+    for (auto [it, end] = boost::out_edges(*v, bg); it != end; ++it) {
+        out.push_back(*it);
+    }
+    std::sort(out.begin(), out.end(), [&](auto a, auto b) {
+        const auto& pa = graph.provenance(a);
+        const auto& pb = graph.provenance(b);
+        int ra = paragraph_rank(pa.paragraph), rb = paragraph_rank(pb.paragraph);
+        const std::string& ta = graph.node(boost::target(a, bg)).id;
+        const std::string& tb = graph.node(boost::target(b, bg)).id;
+        return std::tie(pa.language, ra, pa.span_begin, ta) <
+               std::tie(pb.language, rb, pb.span_begin, tb);
+    });
+    std::cout << "cites (" << out.size() << "):\n";
+    std::string group;
+    for (auto e : out) {
+        const auto& p = graph.provenance(e);
+        std::string key = p.language + " " + p.paragraph;
+        if (key != group) {
+            std::cout << "  " << p.paragraph << " (" << p.language << ")\n";
+            group = key;
+        }
+        const NodeRecord& t = graph.node(boost::target(e, bg));
+        std::cout << "    " << to_string(graph.props(e).relation) << " [" << to_string(graph.props(e).role)
+                  << "] " << t.id;
+        std::string name = label_of(t);
+        if (!name.empty() && t.kind != NodeKind::Resolution && t.kind != NodeKind::Document) {
+            std::cout << "  " << name;
+        }
+        std::cout << "\n";
+    }
+    std::vector<CitationGraph::Edge> in;
+    for (auto [it, end] = boost::in_edges(*v, bg); it != end; ++it) {
+        in.push_back(*it);
+    }
+    std::sort(in.begin(), in.end(), [&](auto a, auto b) {
+        const auto& pa = graph.provenance(a);
+        const auto& pb = graph.provenance(b);
+        int ra = paragraph_rank(pa.paragraph), rb = paragraph_rank(pb.paragraph);
+        return std::tie(pa.document, pa.language, ra, pa.span_begin) <
+               std::tie(pb.document, pb.language, rb, pb.span_begin);
+    });
+    std::cout << "cited by (" << in.size() << "):\n";
+    for (auto e : in) {
+        const auto& p = graph.provenance(e);
+        std::cout << "    " << p.document << " " << p.paragraph << " (" << p.language << ") "
+                  << to_string(graph.props(e).relation) << " [" << to_string(graph.props(e).role)
+                  << "]\n";
+    }
+    return 0;
+}
+
+// ---- export ---------------------------------------------------------------------------------
+
+struct ExportArgs {
+    std::string format;
+    std::string output = "-";
+    std::string from;
+    int depth = 1;
+    std::vector<std::string> relations;
+    std::vector<std::string> kinds;
+    ExportOptions options;
+};
+
+int cmd_export(const Globals& g, const ExportArgs& a) {
+    auto exporter = make_exporter(a.format);
+    if (!exporter) {
+        std::cerr << "citegraph: error: unknown format '" << a.format << "' (one of "
+                  << join(export_formats(), ", ") << ")\n";
+        return kUsage;
+    }
+    GraphFilter f;
+    f.from = a.from;
+    f.depth = a.depth;
+    for (const auto& r : a.relations) {
+        auto rel = parse_relation(r);
+        if (!rel) {
+            std::cerr << "citegraph: error: unknown relation '" << r << "'\n";
+            return kUsage;
+        }
+        f.relations.insert(*rel);
+    }
+    for (const auto& k : a.kinds) {
+        auto kind = parse_node_kind(k);
+        if (!kind) {
+            std::cerr << "citegraph: error: unknown node kind '" << k << "'\n";
+            return kUsage;
+        }
+        f.kinds.insert(*kind);
+    }
+    CitationGraph graph = load_graph(g);
+    CitationGraph sub;
+    try {
+        sub = filter_graph(graph, f);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "citegraph: error: " << e.what() << " in " << g.db << "\n";
+        return kInput;
+    }
+    exporter->write(sub, a.options, a.output);
+    if (a.output != "-") {
+        std::cerr << "wrote " << a.format << " (" << sub.num_nodes() << " nodes, "
+                  << sub.num_edges() << " edges) to " << a.output << "\n";
+    }
+    return 0;
+}
+
+} // namespace
+
+namespace citegraph::cli {
+
+void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
+    auto ia = std::make_shared<ImportArgs>();
+    auto* imp = app.add_subcommand("import", "import resolution texts into the store (one "
+                                             "transaction per document; '-' reads stdin)");
+    imp->add_option("files", ia->files, "text files")->required();
+    imp->add_option("--lang", ia->language, "language of the texts (default: detect)");
+    imp->add_flag("--strict", ia->strict, "stop at the first file that fails");
+    imp->add_flag("--keep-going", [ia](std::int64_t) { ia->strict = false; },
+                  "import the other files when one fails (default)");
+    imp->add_flag("--report", ia->report, "list the unresolved references of each document");
+    out.push_back({imp, [&g, ia] { return cmd_import(g, *ia); }});
+
+    auto* stats = app.add_subcommand("stats", "node and edge counts by kind, relation and role");
+    out.push_back({stats, [&g] { return cmd_stats(g); }});
+
+    auto show_id = std::make_shared<std::string>();
+    auto* show = app.add_subcommand("show", "a node, its names and its edges by paragraph");
+    show->add_option("id", *show_id, "node id, e.g. A/RES/68/193 or body:unodc")->required();
+    out.push_back({show, [&g, show_id] { return cmd_show(g, *show_id); }});
+
+    auto ea = std::make_shared<ExportArgs>();
+    auto* exp = app.add_subcommand(
+        "export",
+        "write the graph or a sub-graph. Layout for svg: 'dot' up to 150 nodes, 'sfdp' up to "
+        "--max-layout-nodes (default 10000); larger graphs are refused: filter them with "
+        "--from/--depth, --relation or --kind");
+    exp->add_option("--format,-f", ea->format, "dot|svg|graphml|jsonld|neo4j")->required();
+    exp->add_option("-o,--output", ea->output, "output file ('-' stdout); a directory for neo4j")
+        ->capture_default_str();
+    exp->add_option("--from", ea->from, "keep the neighbourhood of this node");
+    exp->add_option("--depth", ea->depth, "hops from --from (either direction)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 100));
+    exp->add_option("--relation", ea->relations, "keep only these relations");
+    exp->add_option("--kind", ea->kinds, "keep only nodes of these kinds");
+    exp->add_option("--lang", ea->options.lang, "label language for dot/svg")
+        ->capture_default_str();
+    exp->add_option("--font", ea->options.font, "font for dot/svg (CJK-capable)")
+        ->capture_default_str();
+    exp->add_option("--layout", ea->options.layout, "auto|dot|sfdp")->capture_default_str();
+    exp->add_option("--max-layout-nodes", ea->options.max_layout_nodes,
+                    "refuse to lay out larger graphs")
+        ->capture_default_str();
+    out.push_back({exp, [&g, ea] { return cmd_export(g, *ea); }});
+}
+
+} // namespace citegraph::cli
+
+int main(int argc, char** argv) {
+    CLI::App app{"citegraph: a citation knowledge graph of United Nations resolutions"};
+    app.require_subcommand(1);
+    Globals g{Store::kDefaultPath, ImportContext::default_data_dir()};
+    app.add_option("--db", g.db, "SQLite store file")->capture_default_str();
+    app.add_option("--data", g.data, "data directory (lexicons, gazetteer)")
+        ->capture_default_str();
+    std::vector<Command> commands;
+    add_store_commands(app, g, commands);
+    add_query_commands(app, g, commands);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return kUsage;
+    }
+    try {
+        for (const auto& c : commands) {
+            if (*c.app) {
+                return c.run();
+            }
+        }
+    } catch (const Error& e) {
+        std::cerr << "citegraph: error: " << e.what() << "\n";
+        return kInput;
+    }
+    return kUsage;
+}
