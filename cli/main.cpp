@@ -54,7 +54,8 @@ struct ImportArgs {
 int cmd_import(const Globals& g, const ImportArgs& a) {
     ImportContext ctx(g.data);
     Store store(g.db);
-    std::size_t ok = 0, edges = 0, unresolved = 0;
+    std::size_t ok = 0, edges = 0, unresolved = 0, paragraphs = 0;
+    std::map<std::string, std::size_t> by_relation;
     std::vector<std::string> failures;
     for (const auto& file : a.files) {
         try {
@@ -62,11 +63,14 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
             store.import(r.batch);
             ++ok;
             edges += r.report.edges;
+            paragraphs += r.report.paragraphs;
+            for (const auto& e : r.batch.edges) {
+                ++by_relation[std::string(to_string(e.relation))];
+            }
             unresolved += r.report.unresolved.size();
-            std::cout << "imported " << r.report.document << " (" << r.report.language
-                      << ") from " << file << ": " << r.report.paragraphs << " paragraphs, "
-                      << r.report.edges << " edges, " << r.report.unresolved.size()
-                      << " unresolved\n";
+            std::cout << "imported " << r.report.document << " (" << r.report.language << ") from "
+                      << file << ": " << r.report.paragraphs << " paragraphs, " << r.report.edges
+                      << " edges, " << r.report.unresolved.size() << " unresolved\n";
             if (a.report) {
                 for (const auto& u : r.report.unresolved) {
                     std::cout << "  unresolved " << file << " " << u.paragraph << ": " << u.text
@@ -83,7 +87,13 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
     }
     if (a.files.size() > 1 || !failures.empty()) {
         std::cout << "summary: " << ok << " imported, " << failures.size() << " failed, "
-                  << edges << " edges, " << unresolved << " unresolved references\n";
+                  << paragraphs << " paragraphs, " << edges << " edges, " << unresolved
+                  << " unresolved references\n";
+        std::cout << "edges by relation:";
+        for (const auto& [rel, n] : by_relation) {
+            std::cout << " " << rel << "=" << n;
+        }
+        std::cout << "\n";
         for (const auto& f : failures) {
             std::cout << "  failed: " << f << "\n";
         }
@@ -102,8 +112,7 @@ int cmd_stats(const Globals& g) {
     for (std::size_t k = 0; k < kNodeKindCount; ++k) {
         auto name = std::string(to_string(static_cast<NodeKind>(k)));
         auto it = s.nodes_by_kind.find(name);
-        std::cout << "  " << name << ": " << (it == s.nodes_by_kind.end() ? 0 : it->second)
-                  << "\n";
+        std::cout << "  " << name << ": " << (it == s.nodes_by_kind.end() ? 0 : it->second) << "\n";
     }
     std::cout << "edges: " << s.edges << "\n";
     for (const auto& [rel, n] : s.edges_by_relation) {
@@ -180,8 +189,8 @@ int cmd_show(const Globals& g, const std::string& id) {
             group = key;
         }
         const NodeRecord& t = graph.node(boost::target(e, bg));
-        std::cout << "    " << to_string(graph.props(e).relation) << " [" << to_string(graph.props(e).role)
-                  << "] " << t.id;
+        std::cout << "    " << to_string(graph.props(e).relation) << " ["
+                  << to_string(graph.props(e).role) << "] " << t.id;
         std::string name = label_of(t);
         if (!name.empty() && t.kind != NodeKind::Resolution && t.kind != NodeKind::Document) {
             std::cout << "  " << name;
@@ -274,8 +283,9 @@ void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
     imp->add_option("files", ia->files, "text files")->required();
     imp->add_option("--lang", ia->language, "language of the texts (default: detect)");
     imp->add_flag("--strict", ia->strict, "stop at the first file that fails");
-    imp->add_flag("--keep-going", [ia](std::int64_t) { ia->strict = false; },
-                  "import the other files when one fails (default)");
+    imp->add_flag(
+        "--keep-going", [ia](std::int64_t) { ia->strict = false; },
+        "import the other files when one fails (default)");
     imp->add_flag("--report", ia->report, "list the unresolved references of each document");
     out.push_back({imp, [&g, ia] { return cmd_import(g, *ia); }});
 
@@ -320,8 +330,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     Globals g{Store::kDefaultPath, ImportContext::default_data_dir()};
     app.add_option("--db", g.db, "SQLite store file")->capture_default_str();
-    app.add_option("--data", g.data, "data directory (lexicons, gazetteer)")
-        ->capture_default_str();
+    app.add_option("--data", g.data, "data directory (lexicons, gazetteer)")->capture_default_str();
     std::vector<Command> commands;
     add_store_commands(app, g, commands);
     add_query_commands(app, g, commands);

@@ -745,9 +745,84 @@ int cmd_anachronisms(const Globals& g, bool json) {
     return kOk;
 }
 
+// ---- diff-languages ------------------------------------------------------------------------
+
+struct DiffArgs {
+    std::string id;
+    std::string a, b;
+    bool json = false;
+};
+
+int cmd_diff_languages(const Globals& g, const DiffArgs& a) {
+    CitationGraph graph = load_graph(g);
+    LanguageDiff d = diff_languages(graph, a.id, a.a, a.b);
+    auto paras = [](const std::vector<std::string>& ps) {
+        std::string out;
+        for (const auto& p : ps) {
+            out += (out.empty() ? "" : ",") + p;
+        }
+        return out;
+    };
+    if (a.json) {
+        rapidjson::StringBuffer buf;
+        Writer w(buf);
+        w.SetIndent(' ', 2);
+        w.StartObject();
+        key_str(w, "document", d.document);
+        key_str(w, "a", d.lang_a);
+        key_str(w, "b", d.lang_b);
+        w.Key("common");
+        w.Uint64(d.common);
+        for (auto [name, list] : {std::pair{"only_a", &d.only_a}, std::pair{"only_b", &d.only_b}}) {
+            w.Key(name);
+            w.StartArray();
+            for (const auto& e : *list) {
+                w.StartObject();
+                key_str(w, "relation", std::string(to_string(e.relation)));
+                key_str(w, "target", e.target);
+                key_str(w, "role", std::string(to_string(e.role)));
+                key_str(w, "paragraphs", paras(e.paragraphs));
+                w.EndObject();
+            }
+            w.EndArray();
+        }
+        w.EndObject();
+        print_json(buf);
+        return kOk;
+    }
+    std::cout << d.document << ": " << d.lang_a << " vs " << d.lang_b << ": " << d.common
+              << " (relation, target, role) in common, " << d.only_a.size() << " only in "
+              << d.lang_a << ", " << d.only_b.size() << " only in " << d.lang_b << "\n";
+    for (auto [lang, list] : {std::pair{d.lang_a, &d.only_a}, std::pair{d.lang_b, &d.only_b}}) {
+        if (list->empty()) {
+            continue;
+        }
+        std::cout << "only in " << lang << ":\n";
+        Table t;
+        t.header = {"relation", "role", "target", "paragraphs"};
+        for (const auto& e : *list) {
+            t.rows.push_back({std::string(to_string(e.relation)), std::string(to_string(e.role)),
+                              e.target, paras(e.paragraphs)});
+        }
+        t.print(std::cout);
+    }
+    return d.only_a.empty() && d.only_b.empty() ? kOk : 3;
+}
+
 } // namespace
 
 void add_query_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
+    auto da = std::make_shared<DiffArgs>();
+    auto* dl = app.add_subcommand(
+        "diff-languages",
+        "compare the (relation, target, role) edges of two language versions of a document; "
+        "exit 0 when they agree, 3 when they differ");
+    dl->add_option("id", da->id, "document id")->required();
+    dl->add_option("--a", da->a, "first language (default: the first imported)");
+    dl->add_option("--b", da->b, "second language (default: the second imported)");
+    dl->add_flag("--json", da->json, "JSON output");
+    out.push_back({dl, [&g, da] { return cmd_diff_languages(g, *da); }});
+
     for (bool outgoing : {true, false}) {
         auto a = std::make_shared<CitesArgs>();
         auto* c = app.add_subcommand(outgoing ? "cites" : "cited-by",

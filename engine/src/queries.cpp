@@ -1049,4 +1049,56 @@ std::string timeline_svg(const std::vector<TimelineRow>& rows, const std::string
     return s.str();
 }
 
+LanguageDiff diff_languages(const CitationGraph& g, std::string_view id, const std::string& lang_a,
+                            const std::string& lang_b) {
+    const auto& bg = g.boost_graph();
+    CitationGraph::Vertex v = require_node(g, id);
+    using Key = std::tuple<Relation, std::string, Role>;
+    std::map<std::string, std::map<Key, std::vector<std::string>>> by_lang;
+    for (auto [it, end] = boost::out_edges(v, bg); it != end; ++it) {
+        const Provenance& p = g.provenance(*it);
+        Key k{g.props(*it).relation, g.node(boost::target(*it, bg)).id, g.props(*it).role};
+        auto& paras = by_lang[p.language][k];
+        if (std::find(paras.begin(), paras.end(), p.paragraph) == paras.end()) {
+            paras.push_back(p.paragraph);
+        }
+    }
+    LanguageDiff d;
+    d.document = g.node(v).id;
+    for (const auto& [lang, edges] : by_lang) {
+        d.languages.push_back(lang);
+    }
+    d.lang_a = lang_a.empty() && !d.languages.empty() ? d.languages[0] : lang_a;
+    d.lang_b = lang_b.empty() && d.languages.size() > 1 ? d.languages[1] : lang_b;
+    for (const auto& l : {d.lang_a, d.lang_b}) {
+        if (by_lang.count(l) == 0) {
+            throw QueryError("document " + d.document + " has no edges in language '" + l +
+                             "' (it has: " +
+                             [&] {
+                                 std::string out;
+                                 for (const auto& x : d.languages) {
+                                     out += (out.empty() ? "" : ", ") + x;
+                                 }
+                                 return out.empty() ? std::string("none") : out;
+                             }() +
+                             ")");
+        }
+    }
+    const auto& a = by_lang[d.lang_a];
+    const auto& b = by_lang[d.lang_b];
+    for (const auto& [k, paras] : a) {
+        if (b.count(k)) {
+            ++d.common;
+        } else {
+            d.only_a.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), paras});
+        }
+    }
+    for (const auto& [k, paras] : b) {
+        if (!a.count(k)) {
+            d.only_b.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), paras});
+        }
+    }
+    return d;
+}
+
 } // namespace citegraph

@@ -6,16 +6,31 @@ namespace {
 constexpr std::array<std::string_view, kNodeKindCount> kKindNames = {
     "Resolution", "Decision", "Document", "Treaty", "Instrument", "Programme", "Body", "Actor"};
 
-constexpr std::array<std::string_view, kRelationCount> kRelationNames = {
-    "reaffirms",         "recalls",         "notes",
-    "welcomes",          "recognizes",      "emphasizes",
-    "expresses_concern", "considers",       "convinced",
-    "aware",             "guided_by",       "condemns",
-    "decides",           "requests",        "urges",
-    "calls_upon",        "encourages",      "invites",
-    "recommends",        "endorses",        "approves",
-    "draws_attention",   "commends",        "expresses_appreciation",
-    "adopted_on_report"};
+constexpr std::array<std::string_view, kRelationCount> kRelationNames = {"reaffirms",
+                                                                         "recalls",
+                                                                         "notes",
+                                                                         "welcomes",
+                                                                         "recognizes",
+                                                                         "emphasizes",
+                                                                         "expresses_concern",
+                                                                         "considers",
+                                                                         "convinced",
+                                                                         "aware",
+                                                                         "guided_by",
+                                                                         "condemns",
+                                                                         "decides",
+                                                                         "requests",
+                                                                         "urges",
+                                                                         "calls_upon",
+                                                                         "encourages",
+                                                                         "invites",
+                                                                         "recommends",
+                                                                         "endorses",
+                                                                         "approves",
+                                                                         "draws_attention",
+                                                                         "commends",
+                                                                         "expresses_appreciation",
+                                                                         "adopted_on_report"};
 
 constexpr std::array<std::string_view, kRoleCount> kRoleNames = {"object", "addressee", "mention",
                                                                  "source"};
@@ -32,9 +47,15 @@ std::optional<E> lookup(const std::array<std::string_view, N>& names, std::strin
 
 } // namespace
 
-std::string_view to_string(NodeKind k) { return kKindNames[static_cast<std::size_t>(k)]; }
-std::string_view to_string(Relation r) { return kRelationNames[static_cast<std::size_t>(r)]; }
-std::string_view to_string(Role r) { return kRoleNames[static_cast<std::size_t>(r)]; }
+std::string_view to_string(NodeKind k) {
+    return kKindNames[static_cast<std::size_t>(k)];
+}
+std::string_view to_string(Relation r) {
+    return kRelationNames[static_cast<std::size_t>(r)];
+}
+std::string_view to_string(Role r) {
+    return kRoleNames[static_cast<std::size_t>(r)];
+}
 
 std::optional<NodeKind> parse_node_kind(std::string_view s) {
     return lookup<NodeKind>(kKindNames, s);
@@ -42,7 +63,9 @@ std::optional<NodeKind> parse_node_kind(std::string_view s) {
 std::optional<Relation> parse_relation(std::string_view s) {
     return lookup<Relation>(kRelationNames, s);
 }
-std::optional<Role> parse_role(std::string_view s) { return lookup<Role>(kRoleNames, s); }
+std::optional<Role> parse_role(std::string_view s) {
+    return lookup<Role>(kRoleNames, s);
+}
 
 int paragraph_rank(std::string_view label) {
     auto number = [&](std::size_t from) {

@@ -166,11 +166,11 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
                      .c_str());
             tx.commit();
         } else if (version != kSchemaVersion) {
-            throw StoreError(path, "store schema version " + std::to_string(version) +
-                                       " is not the supported version " +
-                                       std::to_string(kSchemaVersion) +
-                                       (version > kSchemaVersion ? " (made by a newer citegraph)"
-                                                                 : " (made by an older citegraph)"));
+            throw StoreError(path,
+                             "store schema version " + std::to_string(version) +
+                                 " is not the supported version " + std::to_string(kSchemaVersion) +
+                                 (version > kSchemaVersion ? " (made by a newer citegraph)"
+                                                           : " (made by an older citegraph)"));
         }
         exec("PRAGMA foreign_keys=ON");
     } catch (...) {
@@ -180,7 +180,9 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
     }
 }
 
-Store::~Store() { sqlite3_close(db_); }
+Store::~Store() {
+    sqlite3_close(db_);
+}
 
 void Store::exec(const char* sql) const {
     char* err = nullptr;

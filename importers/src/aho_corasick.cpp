@@ -109,10 +109,14 @@ bool AhoCorasick::bounded(std::string_view text, std::uint32_t begin, std::uint3
     return true;
 }
 
-std::vector<AhoCorasick::Match> AhoCorasick::find_longest(std::string_view text) const {
+std::vector<AhoCorasick::Match>
+AhoCorasick::find_longest(std::string_view text,
+                          const std::function<bool(const Match&)>& accept) const {
     auto all = find_all(text);
     all.erase(std::remove_if(all.begin(), all.end(),
-                             [&](const Match& m) { return !bounded(text, m.begin, m.end); }),
+                             [&](const Match& m) {
+                                 return !bounded(text, m.begin, m.end) || (accept && !accept(m));
+                             }),
               all.end());
     std::sort(all.begin(), all.end(), [](const Match& a, const Match& b) {
         if (a.begin != b.begin) {

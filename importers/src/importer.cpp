@@ -105,8 +105,7 @@ std::string symbol_from_file_name(const std::string& path) {
     return {};
 }
 
-ImportResult import_file(ImportContext& ctx, const std::string& path,
-                         const std::string& language) {
+ImportResult import_file(ImportContext& ctx, const std::string& path, const std::string& language) {
     std::string bytes;
     if (path == "-") {
         bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());

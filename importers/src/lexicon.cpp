@@ -71,9 +71,8 @@ void Gazetteer::load(const std::string& path) {
         return static_cast<std::size_t>(it - header.begin());
     };
     const std::size_t c_id = col("id"), c_kind = col("kind"), c_tags = col("tags"),
-                      c_res = col("res_prefix"), c_dec = col("dec_prefix"),
-                      c_sym = col("symbol"), c_vol = col("unts_volume"),
-                      c_num = col("unts_number");
+                      c_res = col("res_prefix"), c_dec = col("dec_prefix"), c_sym = col("symbol"),
+                      c_vol = col("unts_volume"), c_num = col("unts_number");
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const auto& row = rows[r];
         Entity e;
@@ -158,7 +157,9 @@ std::string Template::Result::get(std::string_view name) const {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n';
+}
 
 // Literal match where a space in the template matches any run of white space (or none).
 bool match_literal(std::string_view lit, std::string_view text, std::size_t& pos) {
@@ -222,8 +223,7 @@ std::size_t word_at(std::string_view text, std::size_t pos, const Map& words) {
 
 } // namespace
 
-bool Template::match(std::string_view text, std::size_t pos, const Lexicon& lex,
-                     Result& r) const {
+bool Template::match(std::string_view text, std::size_t pos, const Lexicon& lex, Result& r) const {
     r.slots.clear();
     std::size_t p = pos;
     for (const auto& piece : pieces_) {
@@ -268,10 +268,18 @@ bool Template::match(std::string_view text, std::size_t pos, const Lexicon& lex,
                 bool sep = false;
                 for (const auto& f : lex.values("list_separator")) {
                     std::size_t t = q;
-                    if (match_literal(f, text, t) && t < text.size() && utf8::is_digit(text[t])) {
-                        q = t;
-                        sep = true;
-                        break;
+                    while (t < text.size() && text[t] == ' ') {
+                        ++t;
+                    }
+                    if (match_literal(f, text, t)) {
+                        while (t < text.size() && text[t] == ' ') {
+                            ++t;
+                        }
+                        if (t < text.size() && utf8::is_digit(text[t])) {
+                            q = t;
+                            sep = true;
+                            break;
+                        }
                     }
                 }
                 if (!sep) {
@@ -280,8 +288,8 @@ bool Template::match(std::string_view text, std::size_t pos, const Lexicon& lex,
             }
             n = last_end - p;
         } else if (s == "word") {
-            while (p + n < text.size() &&
-                   (utf8::is_ascii_alnum(text[p + n]) || text[p + n] == '.' || text[p + n] == '-')) {
+            while (p + n < text.size() && (utf8::is_ascii_alnum(text[p + n]) ||
+                                           text[p + n] == '.' || text[p + n] == '-')) {
                 ++n;
             }
         } else if (s == "any") {
@@ -420,7 +428,8 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
         }
         int la = utf8::decode(from, 0, a);
         int lb = utf8::decode(to, 0, b);
-        if (static_cast<std::size_t>(la) == from.size() && static_cast<std::size_t>(lb) == to.size()) {
+        if (static_cast<std::size_t>(la) == from.size() &&
+            static_cast<std::size_t>(lb) == to.size()) {
             lex.char_variants_[a] = b;
         }
     }

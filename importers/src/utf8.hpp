@@ -51,7 +51,9 @@ inline bool is_cjk(char32_t cp) {
 inline bool is_ascii_alnum(char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Length of the UTF-8 sequence that ends just before s[i] (i > 0).
 inline std::size_t prev_len(std::string_view s, std::size_t i) {

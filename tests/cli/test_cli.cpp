@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <sys/wait.h>
 
@@ -77,8 +79,8 @@ TEST_CASE("cli: a failed import names the file and position and changes nothing"
     // In a batch the good file still imports; the summary lists the failure.
     Run batch = run(t.db() + " import " + kInvalid + " " + kSeed);
     CHECK(batch.code == 2);
-    CHECK_THAT(batch.out, Catch::Contains("1 imported, 1 failed") &&
-                              Catch::Contains("failed: " + kInvalid));
+    CHECK_THAT(batch.out,
+               Catch::Contains("1 imported, 1 failed") && Catch::Contains("failed: " + kInvalid));
     // --strict stops at the first failure.
     TempDb t2("strict");
     Run strict = run(t2.db() + " import --strict " + kInvalid + " " + kFixture);
@@ -110,9 +112,49 @@ TEST_CASE("cli: show lists a document's edges by paragraph", "[cli]") {
 TEST_CASE("cli: a store from a newer schema is refused with exit 2", "[cli]") {
     TempDb t("schema");
     REQUIRE(run(t.db() + " import " + kFixture).code == 0);
-    std::string sql = "sqlite3 " + t.path + " \"UPDATE meta SET value='7' WHERE key='schema_version'\"";
+    std::string sql =
+        "sqlite3 " + t.path + " \"UPDATE meta SET value='7' WHERE key='schema_version'\"";
     REQUIRE(std::system(sql.c_str()) == 0);
     Run r = run(t.db() + " stats");
     CHECK(r.code == 2);
     CHECK_THAT(r.out, Catch::Contains("schema version 7"));
+}
+
+TEST_CASE("cli: two language versions of one document give one graph", "[cli][languages]") {
+    TempDb t("languages");
+    const std::string en = std::string(CITEGRAPH_FIXTURES_DIR) + "/en/small_resolution.en.txt";
+    REQUIRE(run(t.db() + " import " + kFixture + " " + en).code == 0);
+    citegraph::Store s(t.path, citegraph::Store::Mode::ReadOnly);
+    CHECK(s.stats().documents == 2); // two language versions ...
+    auto g = s.load();
+    auto v = g.find("A/RES/70/178");
+    REQUIRE(v);
+    CHECK(g.node(*v).names.size() == 2); // ... of one work with two titles
+
+    Run same = run(t.db() + " diff-languages A/RES/70/178");
+    CHECK(same.code == 0);
+    CHECK_THAT(same.out, Catch::Contains("en vs zh: 8 (relation, target, role) in common, 0 only "
+                                         "in en, 0 only in zh"));
+
+    // A version that misses a citation is reported, with the paragraph of the other version.
+    TempDb t2("languages-diff");
+    std::string cut = std::string(CITEGRAPH_BINARY_DIR) + "/test-stores/A_RES_70_178.en.txt";
+    {
+        std::string text = [&] {
+            std::ifstream in(en, std::ios::binary);
+            std::ostringstream ss;
+            ss << in.rdbuf();
+            return ss.str();
+        }();
+        auto at = text.find(" and 68/193 of 18 December 2013");
+        REQUIRE(at != std::string::npos);
+        text.erase(at, std::string(" and 68/193 of 18 December 2013").size());
+        std::ofstream(cut, std::ios::binary) << text;
+    }
+    REQUIRE(run(t2.db() + " import " + kFixture + " " + cut).code == 0);
+    Run diff = run(t2.db() + " diff-languages A/RES/70/178 --a zh --b en");
+    CHECK(diff.code == 3);
+    CHECK_THAT(diff.out, Catch::Contains("1 only in zh") && Catch::Contains("A/RES/68/193") &&
+                             Catch::Contains("pp1"));
+    CHECK(run(t2.db() + " diff-languages A/RES/70/178 --a fr").code == 2);
 }

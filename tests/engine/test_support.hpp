@@ -18,8 +18,8 @@ inline NodeRecord node(std::string id, NodeKind kind, std::string name_en = "") 
 }
 
 inline EdgeRecord edge(std::string source, std::string target, Relation rel, Role role,
-                       std::string paragraph, std::string lang = "en",
-                       std::uint32_t begin = 0, std::uint32_t end = 0) {
+                       std::string paragraph, std::string lang = "en", std::uint32_t begin = 0,
+                       std::uint32_t end = 0) {
     EdgeRecord e;
     e.prov.document = source;
     e.source = std::move(source);

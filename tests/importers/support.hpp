@@ -16,7 +16,8 @@ inline ImportContext& context() {
     return ctx;
 }
 
-inline ImportResult import_text(const std::string& text, const std::string& name = "A_RES_1_1.zh.txt",
+inline ImportResult import_text(const std::string& text,
+                                const std::string& name = "A_RES_1_1.zh.txt",
                                 const std::string& lang = "") {
     auto imp = make_text_importer(context());
     return imp->import(name, text, lang);
@@ -56,8 +57,8 @@ inline const NodeRecord* find_node(const ImportBatch& b, const std::string& id) 
 // The golden form: document, paragraphs, nodes (sorted), edges (document order).
 inline std::string describe(const ImportBatch& b) {
     std::ostringstream out;
-    out << "document " << b.document.id << " " << b.document.language << " agenda="
-        << b.document.agenda_item << " meeting=" << b.document.meeting << "\n";
+    out << "document " << b.document.id << " " << b.document.language
+        << " agenda=" << b.document.agenda_item << " meeting=" << b.document.meeting << "\n";
     for (const auto& p : b.document.paragraphs) {
         out << "paragraph " << p.label << " [" << p.span_begin << "," << p.span_end << ") "
             << p.text << "\n";
@@ -69,11 +70,16 @@ inline std::string describe(const ImportBatch& b) {
     std::sort(nodes.begin(), nodes.end(), [](auto a, auto c) { return a->id < c->id; });
     for (const auto* n : nodes) {
         out << "node " << n->id << " " << to_string(n->kind);
-        if (!n->symbol.empty()) out << " symbol=" << n->symbol;
-        if (!n->date.empty()) out << " date=" << n->date;
-        if (!n->session.empty()) out << " session=" << n->session;
-        if (!n->body.empty()) out << " body=" << n->body;
-        if (!n->unts_number.empty()) out << " unts=" << n->unts_volume << "/" << n->unts_number;
+        if (!n->symbol.empty())
+            out << " symbol=" << n->symbol;
+        if (!n->date.empty())
+            out << " date=" << n->date;
+        if (!n->session.empty())
+            out << " session=" << n->session;
+        if (!n->body.empty())
+            out << " body=" << n->body;
+        if (!n->unts_number.empty())
+            out << " unts=" << n->unts_volume << "/" << n->unts_number;
         // Names in the document's language (gazetteer names in other languages are data,
         // not import results).
         for (const auto& [lang, name] : n->names) {

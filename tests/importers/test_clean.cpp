@@ -63,9 +63,9 @@ TEST_CASE("clean unifies CRLF and lone CR line ends", "[clean]") {
 
 TEST_CASE("clean refuses bad input with the position", "[clean][errors]") {
     CHECK_THROWS_WITH(zh_clean(""), Catch::Contains("fixture.txt") && Catch::Contains("empty"));
-    CHECK_THROWS_WITH(zh_clean("ab\ncd\xC3\x28"),
-                      Catch::Contains("fixture.txt:2:3") && Catch::Contains("byte 5") &&
-                          Catch::Contains("invalid UTF-8"));
+    CHECK_THROWS_WITH(zh_clean("ab\ncd\xC3\x28"), Catch::Contains("fixture.txt:2:3") &&
+                                                      Catch::Contains("byte 5") &&
+                                                      Catch::Contains("invalid UTF-8"));
     CHECK_THROWS_WITH(zh_clean(std::string("ab\0cd", 5)), Catch::Contains("NUL"));
     CHECK_THROWS_WITH(zh_clean("%PDF-1.7\n..."), Catch::Contains("PDF"));
     CHECK_THROWS_WITH(zh_clean("\xFF\xFEh\0i\0"), Catch::Contains("UTF-16"));

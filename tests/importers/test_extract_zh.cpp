@@ -21,8 +21,7 @@ TEST_CASE("zh: a resolution list sharing one wrapper gives one edge each, with d
                              "号以及 2012 年 12 月 20 日第 67/186 号、第 67/189 号和第 67/192 "
                              "号决议，"));
     auto& b = r.batch;
-    for (auto id : {"A/RES/46/152", "A/RES/60/1", "A/RES/67/186", "A/RES/67/189",
-                    "A/RES/67/192"}) {
+    for (auto id : {"A/RES/46/152", "A/RES/60/1", "A/RES/67/186", "A/RES/67/189", "A/RES/67/192"}) {
         CAPTURE(id);
         CHECK(has_edge(b, std::string("pp1 reaffirms object ") + id));
     }
@@ -42,12 +41,12 @@ TEST_CASE("zh: numbers listed under one 第…号决议", "[extract][zh]") {
 }
 
 TEST_CASE("zh: other bodies' resolutions take the body named before them", "[extract][zh]") {
-    auto r = import_text(doc(
-        "注意到预防犯罪和刑事司法委员会关于网络犯罪的2013年4月26日第22/7号决议以及关于"
-        "能力建设的2013年4月26日第22/8号决议，\n\n"
-        "1. 重申经济及社会理事会题为“对策”的 2013 年 7 月 25 日第 2013/40 号决议；\n\n"
-        "2. 再次请联合国毒品和犯罪问题办公室与安全理事会关于反恐怖主义的第 1373(2001)"
-        "号决议所设委员会密切协商；"));
+    auto r = import_text(
+        doc("注意到预防犯罪和刑事司法委员会关于网络犯罪的2013年4月26日第22/7号决议以及关于"
+            "能力建设的2013年4月26日第22/8号决议，\n\n"
+            "1. 重申经济及社会理事会题为“对策”的 2013 年 7 月 25 日第 2013/40 号决议；\n\n"
+            "2. 再次请联合国毒品和犯罪问题办公室与安全理事会关于反恐怖主义的第 1373(2001)"
+            "号决议所设委员会密切协商；"));
     auto& b = r.batch;
     CHECK(has_edge(b, "pp1 notes object CCPCJ/RES/22/7"));
     CHECK(has_edge(b, "pp1 notes object CCPCJ/RES/22/8"));
@@ -59,17 +58,16 @@ TEST_CASE("zh: other bodies' resolutions take the body named before them", "[ext
     CHECK(find_node(b, "CCPCJ/RES/22/7")->body == "body:ccpcj");
 }
 
-TEST_CASE("zh: document symbols, suffixes joined by 和, and footnote sources",
-          "[extract][zh]") {
-    auto r = import_text(doc("注意到秘书长的报告，¹²", "¹² 见《经济及社会理事会正式记录，2013年，补编第"
-                                                      "10号》及更正(E/2013/30和Corr.1)，第一章。"));
+TEST_CASE("zh: document symbols, suffixes joined by 和, and footnote sources", "[extract][zh]") {
+    auto r =
+        import_text(doc("注意到秘书长的报告，¹²", "¹² 见《经济及社会理事会正式记录，2013年，补编第"
+                                                  "10号》及更正(E/2013/30和Corr.1)，第一章。"));
     CHECK(has_edge(r.batch, "pp1 notes source E/2013/30"));
     CHECK(has_edge(r.batch, "pp1 notes source E/2013/30/Corr.1"));
     CHECK(find_node(r.batch, "E/2013/30/Corr.1")->kind == NodeKind::Document);
 }
 
-TEST_CASE("zh: the adopted-on-report header links the report and the committee",
-          "[extract][zh]") {
+TEST_CASE("zh: the adopted-on-report header links the report and the committee", "[extract][zh]") {
     auto r = import_text("68/193. 标题\n\n[根据第三委员会的报告(A/68/457)通过]\n\n大会，\n\n"
                          "重申其第 46/152 号决议，\n");
     CHECK(has_edge(r.batch, "header adopted_on_report object A/68/457"));
@@ -90,10 +88,11 @@ TEST_CASE("zh: treaties after 关于…的 and after 其中 are mentions", "[ext
 }
 
 TEST_CASE("zh: UN Treaty Series footnotes identify treaties, 同上 included", "[extract][zh]") {
-    auto r = import_text(doc("1. 重申《联合国打击跨国有组织犯罪公约》及其各项议定书¹ 和 1971 年《精神药物公约》³ "
-                             "十分重要；",
-                             "¹ 联合国，《条约汇编》，第 2225、2237、2241 和 2326 卷，第 39574 号。\n\n"
-                             "³ 同上，第 1019 卷，第 14956 号。"));
+    auto r = import_text(
+        doc("1. 重申《联合国打击跨国有组织犯罪公约》及其各项议定书¹ 和 1971 年《精神药物公约》³ "
+            "十分重要；",
+            "¹ 联合国，《条约汇编》，第 2225、2237、2241 和 2326 卷，第 39574 号。\n\n"
+            "³ 同上，第 1019 卷，第 14956 号。"));
     auto& b = r.batch;
     // The name and the footnote both cite the treaties; footnote edges are sources.
     for (auto id : {"treaty:untoc", "treaty:untoc-trafficking-protocol",
@@ -108,12 +107,12 @@ TEST_CASE("zh: UN Treaty Series footnotes identify treaties, 同上 included", "
 }
 
 TEST_CASE("zh: anaphora resolve to the work meant", "[extract][zh]") {
-    auto r = import_text(doc(
-        "回顾《联合国反腐败公约》是最全面的文书，确认有必要继续推动批准或加入《公约》，\n\n"
-        "1. 请联合国毒品和犯罪问题办公室提供援助；\n\n"
-        "2. 确认联合国毒品和犯罪问题办公室作了种种努力，并请该办公室继续提供技术援助；\n\n"
-        "3. 敦促缔约国利用《联合国打击跨国有组织犯罪公约》，尤其是根据《公约》第 14 条的规定"
-        "，根据该公约采取手段；"));
+    auto r = import_text(
+        doc("回顾《联合国反腐败公约》是最全面的文书，确认有必要继续推动批准或加入《公约》，\n\n"
+            "1. 请联合国毒品和犯罪问题办公室提供援助；\n\n"
+            "2. 确认联合国毒品和犯罪问题办公室作了种种努力，并请该办公室继续提供技术援助；\n\n"
+            "3. 敦促缔约国利用《联合国打击跨国有组织犯罪公约》，尤其是根据《公约》第 14 条的规定"
+            "，根据该公约采取手段；"));
     auto& b = r.batch;
     CHECK(has_edge(b, "pp1 recognizes object treaty:uncac")); // 《公约》 -> UNCAC
     CHECK(has_edge(b, "op2 requests addressee body:unodc"));  // 该办公室 -> UNODC
@@ -123,7 +122,8 @@ TEST_CASE("zh: anaphora resolve to the work meant", "[extract][zh]") {
 
 TEST_CASE("zh: operative mandates and their addressees", "[extract][zh]") {
     auto r = import_text(doc(
-        "1. 敦促尚未批准《联合国反腐败公约》的会员国考虑批准，并敦促这些公约的缔约国努力促成执行；\n\n"
+        "1. "
+        "敦促尚未批准《联合国反腐败公约》的会员国考虑批准，并敦促这些公约的缔约国努力促成执行；\n\n"
         "2. 建议会员国进行改革，此外请联合国毒品和犯罪问题办公室为此目的提供援助；\n\n"
         "3. 邀请会员国并且请联合国毒品和犯罪问题办公室继续收集数据，并强烈鼓励会员国与该办公室"
         "分享信息；\n\n"
@@ -160,13 +160,13 @@ TEST_CASE("zh: traditional characters import like simplified ones", "[extract][z
 }
 
 TEST_CASE("zh: nothing is invented from numbers that are not resolutions", "[extract][zh]") {
-    auto r = import_text(doc("8. 特别指出 2015 年后发展议程在 2012-2015 年期间十分重要，缔约国已达 179 "
-                             "个，见第 2/28 页；"));
+    auto r =
+        import_text(doc("8. 特别指出 2015 年后发展议程在 2012-2015 年期间十分重要，缔约国已达 179 "
+                        "个，见第 2/28 页；"));
     CHECK(r.batch.edges.empty());
 }
 
-TEST_CASE("zh: the document id comes from the title line, else the file name",
-          "[extract][zh]") {
+TEST_CASE("zh: the document id comes from the title line, else the file name", "[extract][zh]") {
     auto r = import_text(doc("重申其第 46/152 号决议，"), "whatever.txt");
     CHECK(r.batch.document.id == "A/RES/68/193");
     auto named = import_text("大会，\n\n重申其第 46/152 号决议，\n", "A_RES_50_58.zh.txt");

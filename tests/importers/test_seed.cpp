@@ -74,9 +74,8 @@ TEST_CASE("seed: pp1 reaffirms exactly its seven resolutions", "[seed]") {
             pp1.insert(e.target);
         }
     }
-    CHECK(pp1 == std::set<std::string>{"A/RES/46/152", "A/RES/60/1", "A/RES/67/1",
-                                       "A/RES/67/186", "A/RES/67/189", "A/RES/67/190",
-                                       "A/RES/67/192"});
+    CHECK(pp1 == std::set<std::string>{"A/RES/46/152", "A/RES/60/1", "A/RES/67/1", "A/RES/67/186",
+                                       "A/RES/67/189", "A/RES/67/190", "A/RES/67/192"});
 }
 
 TEST_CASE("seed: mandate edges", "[seed]") {

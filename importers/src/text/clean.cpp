@@ -101,7 +101,9 @@ char32_t fold_width(char32_t cp) {
     return cp;
 }
 
-bool is_hspace(char c) { return c == ' ' || c == '\t'; }
+bool is_hspace(char c) {
+    return c == ' ' || c == '\t';
+}
 
 } // namespace
 
@@ -112,8 +114,8 @@ CleanText clean(std::string_view raw, const Lexicon& lex, const std::string& fil
     if (raw.size() > 0xFFFFFFF0u) {
         throw InputError(file, "file larger than 4 GiB");
     }
-    if (raw.size() >= 2 && ((raw[0] == '\xFF' && raw[1] == '\xFE') ||
-                            (raw[0] == '\xFE' && raw[1] == '\xFF'))) {
+    if (raw.size() >= 2 &&
+        ((raw[0] == '\xFF' && raw[1] == '\xFE') || (raw[0] == '\xFE' && raw[1] == '\xFF'))) {
         throw InputError(file, "UTF-16 text (byte order mark); convert it to UTF-8", 0, 1, 1);
     }
     if (raw.substr(0, 5) == "%PDF-") {
@@ -145,11 +147,12 @@ CleanText clean(std::string_view raw, const Lexicon& lex, const std::string& fil
     while (i < raw.size()) {
         int n = valid_sequence(raw, i);
         if (n == 0) {
-            fail(file, raw, i, "invalid UTF-8 byte 0x" + [&] {
-                static const char* hex = "0123456789ABCDEF";
-                auto b = static_cast<unsigned char>(raw[i]);
-                return std::string{hex[b >> 4], hex[b & 15]};
-            }());
+            fail(
+                file, raw, i, "invalid UTF-8 byte 0x" + [&] {
+                    static const char* hex = "0123456789ABCDEF";
+                    auto b = static_cast<unsigned char>(raw[i]);
+                    return std::string{hex[b >> 4], hex[b & 15]};
+                }());
         }
         char32_t cp = 0;
         utf8::decode(raw, i, cp);
@@ -159,8 +162,9 @@ CleanText clean(std::string_view raw, const Lexicon& lex, const std::string& fil
         int sup = superscript_digit(cp);
         if (sup >= 0) {
             // Multi-digit markers (¹⁴); a run longer than 4 digits is not a footnote marker.
-            marker_value = marker_value < 0 ? sup : (marker_value < 1000 ? marker_value * 10 + sup
-                                                                          : marker_value);
+            marker_value = marker_value < 0
+                               ? sup
+                               : (marker_value < 1000 ? marker_value * 10 + sup : marker_value);
             continue;
         }
         flush_marker();

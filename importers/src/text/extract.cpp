@@ -43,10 +43,10 @@ struct Ref {
     u32 begin = 0;
     u32 end = 0;
     NodeRecord node;
-    bool entity = false;  // from the gazetteer
-    bool organ = false;   // names the body whose resolution follows
-    bool source = false;  // from a footnote
-    u32 anchor = 0;       // position in the paragraph that decides the clause (marker position)
+    bool entity = false; // from the gazetteer
+    bool organ = false;  // names the body whose resolution follows
+    bool source = false; // from a footnote
+    u32 anchor = 0;      // position in the paragraph that decides the clause (marker position)
     const Span* span = nullptr; // where begin/end point (paragraph or footnote text)
 };
 
@@ -244,25 +244,26 @@ class Extractor {
     std::vector<NameMatch> names(const Span& s, const std::vector<Region>& quoted,
                                  const std::string& label) {
         std::vector<NameMatch> out;
-        for (const auto& m : lex_.alias_automaton().find_longest(s.text)) {
+        auto accept = [&](const AhoCorasick::Match& m) {
+            for (const auto& nb : lex_.aliases()[m.pattern].not_before) {
+                if (starts_at(s.text, m.end, nb)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        for (const auto& m : lex_.alias_automaton().find_longest(s.text, accept)) {
             if (inside(quoted, m.begin)) {
                 continue;
             }
             const Alias& a = lex_.aliases()[m.pattern];
-            bool blocked = false;
-            for (const auto& nb : a.not_before) {
-                blocked = blocked || starts_at(s.text, m.end, nb);
-            }
-            if (blocked) {
-                continue;
-            }
             NameMatch nm{m.begin, m.end, {}, &a};
             if (!a.anaphor_tag.empty()) {
                 auto it = last_by_tag_.find(a.anaphor_tag);
                 if (it == last_by_tag_.end()) {
-                    out_.unresolved.push_back({label, a.text,
-                                               "anaphor with no earlier '" + a.anaphor_tag +
-                                                   "' in the document"});
+                    out_.unresolved.push_back(
+                        {label, a.text,
+                         "anaphor with no earlier '" + a.anaphor_tag + "' in the document"});
                 } else {
                     nm.entities.push_back(gaz_.find(it->second));
                 }
@@ -391,14 +392,15 @@ class Extractor {
         const auto& opens = lex_.values("about_open");
         const auto& closes = lex_.values("about_close");
         const auto& heads = lex_.values("about_head");
-        if (opens.empty() || closes.empty()) {
+        const bool head_first = lex_.value("about_mode") == "after_head";
+        if (opens.empty() || (closes.empty() && !head_first)) {
             return out;
         }
         std::vector<Region> blocked = opaque;
         for (const auto& n : names) {
             blocked.push_back({n.begin, n.end});
         }
-        if (lex_.value("about_mode") == "after_head") {
+        if (head_first) {
             // Head-first languages: "resolution 70/299 … on the follow-up to …" — after a
             // head noun, an "about" word opens a modifier that runs to the end of the clause.
             for (std::size_t p = 0; p < t.size(); ++p) {
@@ -741,8 +743,8 @@ class Extractor {
                 continue;
             }
             std::size_t e = pos;
-            while (e < t.size() && (utf8::is_ascii_alnum(t[e]) || t[e] == '/' || t[e] == '.' ||
-                                    t[e] == '-')) {
+            while (e < t.size() &&
+                   (utf8::is_ascii_alnum(t[e]) || t[e] == '/' || t[e] == '.' || t[e] == '-')) {
                 ++e;
             }
             // A Security Council symbol keeps its year: "S/RES/1373 (2001)".
@@ -761,7 +763,7 @@ class Extractor {
             }
             std::string_view cand = t.substr(pos, e - pos);
             auto sym = cand.find('/') != std::string_view::npos ? parse_symbol(cand)
-                                                                 : std::optional<Symbol>{};
+                                                                : std::optional<Symbol>{};
             if (!sym) {
                 pos = std::max(e, pos + 1);
                 continue;
@@ -783,7 +785,8 @@ class Extractor {
                             ++d;
                         }
                         if (d > sfx + kind.size()) {
-                            auto s2 = parse_symbol(sym->key + "/" + std::string(t.substr(sfx, d - sfx)));
+                            auto s2 =
+                                parse_symbol(sym->key + "/" + std::string(t.substr(sfx, d - sfx)));
                             if (s2) {
                                 add_symbol_ref(s, *s2, sfx, d, refs);
                                 p2 = d;
@@ -805,10 +808,10 @@ class Extractor {
         r.end = static_cast<u32>(e);
         std::string body;
         if (sym.kind != NodeKind::Document) {
-            body = sym.key.rfind("S/", 0) == 0   ? "body:sc"
-                   : sym.key.rfind("E/", 0) == 0 ? "body:ecosoc"
+            body = sym.key.rfind("S/", 0) == 0       ? "body:sc"
+                   : sym.key.rfind("E/", 0) == 0     ? "body:ecosoc"
                    : sym.key.rfind("A/HRC/", 0) == 0 ? "body:hrc"
-                                                    : "body:ga";
+                                                     : "body:ga";
         }
         r.node = node_from_symbol(sym, body);
         r.anchor = r.begin;
@@ -959,8 +962,8 @@ class Extractor {
         for (const auto& m : s.markers) {
             auto fn = seg_.footnotes.find(m.number);
             if (fn == seg_.footnotes.end()) {
-                out_.unresolved.push_back(
-                    {p.label, "footnote " + std::to_string(m.number), "marker with no footnote text"});
+                out_.unresolved.push_back({p.label, "footnote " + std::to_string(m.number),
+                                           "marker with no footnote text"});
                 continue;
             }
             std::vector<Ref> fr;
@@ -986,7 +989,27 @@ class Extractor {
                     continue;
                 }
                 const NameMatch* prev = nullptr;
+                // Head-first languages name the addressee right after the verb ("Calls upon
+                // the relevant bodies to … Human Rights Council resolution 17/4": not the
+                // Council); the window and the words that close the addressee phrase are data.
+                std::size_t window = 0;
+                if (!lex_.value("addressee_window").empty()) {
+                    window = static_cast<std::size_t>(std::stoul(lex_.value("addressee_window")));
+                }
+                std::size_t limit = std::min(c.end, c.reported);
+                if (window > 0) {
+                    limit = std::min<std::size_t>(limit, c.verb_end + window);
+                    for (const auto& stop : lex_.values("addressee_stop")) {
+                        auto at = t.find(stop, c.verb_end);
+                        if (at != std::string_view::npos) {
+                            limit = std::min(limit, at);
+                        }
+                    }
+                }
                 for (const auto& n : ns) {
+                    if (prev == nullptr && n.begin >= limit) {
+                        break;
+                    }
                     if (n.begin < c.verb_end || n.begin >= std::min(c.end, c.reported) ||
                         n.entities.empty() || n.entities.front() == nullptr ||
                         n.entities.front()->tags.count("self") ||
@@ -1061,9 +1084,8 @@ Extraction extract(const Segmented& seg, const CleanText& clean, const Lexicon& 
     return Extractor(seg, clean, lex, gaz, doc, lang).run();
 }
 
-std::vector<std::pair<std::string, Relation>> clause_verbs(std::string_view paragraph,
-                                                            const Lexicon& lex,
-                                                            const Gazetteer& gaz) {
+std::vector<std::pair<std::string, Relation>>
+clause_verbs(std::string_view paragraph, const Lexicon& lex, const Gazetteer& gaz) {
     CleanText c = clean(paragraph, lex, "<paragraph>");
     Segmented seg;
     Paragraph p;

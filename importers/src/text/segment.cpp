@@ -5,8 +5,8 @@
 #include "citegraph/importers/text_pipeline.hpp"
 
 #include <algorithm>
-#include <set>
 #include <cstdio>
+#include <set>
 
 namespace citegraph::text {
 namespace {
@@ -21,7 +21,9 @@ struct Block {
     int footnote = 0; // footnote number when the block starts with a marker
 };
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) {
+    return s.substr(0, p.size()) == p;
+}
 bool ends_with(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
@@ -39,7 +41,12 @@ bool boundary_cjk(std::string_view left, std::string_view right) {
 // Appends clean[r] to the span, with a space (or nothing next to CJK) between pieces.
 void append(Span& s, const CleanText& c, Range r) {
     std::string_view piece(c.text.data() + r.begin, r.end - r.begin);
-    if (!s.text.empty() && !boundary_cjk(s.text, piece)) {
+    // A line broken inside a symbol or a hyphenated word ("A/78/" + "482", "non-" +
+    // "governmental") joins without a space.
+    bool glued = !s.text.empty() && !piece.empty() && utf8::is_ascii_alnum(piece.front()) &&
+                 (s.text.back() == '/' || (s.text.back() == '-' && s.text.size() >= 2 &&
+                                           utf8::is_ascii_alnum(s.text[s.text.size() - 2])));
+    if (!s.text.empty() && !glued && !boundary_cjk(s.text, piece)) {
         s.text += ' ';
         s.map.push_back(r.begin);
     }
@@ -66,7 +73,8 @@ Span block_span(const CleanText& c, const Block& b) {
 }
 
 bool is_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return utf8::is_digit(ch); });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char ch) { return utf8::is_digit(ch); });
 }
 
 // Lines a PDF page adds around the text: job numbers ("23-25976 (E)  100124"), barcodes
@@ -76,7 +84,8 @@ bool page_furniture(std::string_view t) {
         (t.size() == 8 || t[8] == ' ')) {
         return true;
     }
-    if (t.size() >= 3 && t.front() == '*' && t.back() == '*' && is_digits(t.substr(1, t.size() - 2))) {
+    if (t.size() >= 3 && t.front() == '*' && t.back() == '*' &&
+        is_digits(t.substr(1, t.size() - 2))) {
         return true;
     }
     auto slash = t.find('/');
@@ -178,8 +187,9 @@ std::vector<Block> blocks_of(const CleanText& c, const Lexicon& lex) {
         std::string_view first(c.text.data() + b.lines.front().begin,
                                b.lines.front().end - b.lines.front().begin);
         bool all_title = touches[i] && std::all_of(b.lines.begin(), b.lines.end(), [&](Range r) {
-            return is_title_fragment(std::string_view(c.text.data() + r.begin, r.end - r.begin));
-        });
+                             return is_title_fragment(
+                                 std::string_view(c.text.data() + r.begin, r.end - r.begin));
+                         });
         if (all_title) {
             continue; // a running header
         }
@@ -303,7 +313,8 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
                     auto cut = static_cast<std::uint32_t>(r.begin + at);
                     out.push_back(Block{{{r.begin, cut}}, 0});
                     // The rest starts with the subject: let the subject rule split it.
-                    std::vector<Block> rest = refine_header_lines(c, {Block{{{cut, r.end}}, 0}}, lex);
+                    std::vector<Block> rest =
+                        refine_header_lines(c, {Block{{{cut, r.end}}, 0}}, lex);
                     for (auto& x : rest) {
                         out.push_back(std::move(x));
                     }
@@ -451,7 +462,8 @@ void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defin
                 after_month = after_month ||
                               (i >= m.size() + 1 && t.compare(i - m.size() - 1, m.size(), m) == 0);
             }
-            bool year_like = k - i >= 5 && (t.compare(i, 2, "19") == 0 || t.compare(i, 2, "20") == 0);
+            bool year_like =
+                k - i >= 5 && (t.compare(i, 2, "19") == 0 || t.compare(i, 2, "20") == 0);
             if (!after_month && year_like && k - i <= 6 &&
                 std::stoi(t.substr(i + 4, k - i - 4)) == next_expected) {
                 after_month = true; // "for 20244 and": year 2024, footnote 4 (the next one)
@@ -471,8 +483,9 @@ void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defin
             }
         }
         bool marker = false;
-        if (start && j - i <= 3 && i > 0 && (j == t.size() || t[j] == ' ' || t[j] == ',' ||
-                                              t[j] == ';' || t[j] == '.' || t[j] == ')')) {
+        if (start && j - i <= 3 && i > 0 &&
+            (j == t.size() || t[j] == ' ' || t[j] == ',' || t[j] == ';' || t[j] == '.' ||
+             t[j] == ')')) {
             int v = std::stoi(t.substr(i, j - i));
             char p = t[i - 1];
             bool known = defined.count(v) > 0;
@@ -483,8 +496,8 @@ void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defin
                                            t.compare(i - 3, 3, "\xE2\x80\x99") == 0));
             bool thousands = p == ',' && i >= 2 && utf8::is_digit(t[i - 2]) && j - i == 3;
             bool decimal = p == '.' && i >= 2 && utf8::is_digit(t[i - 2]);
-            bool spaced = p == ' ' && i >= 2 && (t[i - 2] == ',' || t[i - 2] == ';') &&
-                          v == next_expected;
+            bool spaced =
+                p == ' ' && i >= 2 && (t[i - 2] == ',' || t[i - 2] == ';') && v == next_expected;
             bool glued_upper = p >= 'A' && p <= 'Z' && v == next_expected;
             // Digits inside a symbol or a reference are not markers: "A/78/481/Add.2",
             // "para.2", "No.5".
@@ -494,22 +507,23 @@ void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defin
             }
             std::string_view word(t.data() + w, i - w);
             bool in_symbol = word.find('/') != std::string_view::npos;
-            for (std::string_view abbr : {"Add.", "Rev.", "Corr.", "Amend.", "No.", "Nos.",
-                                          "vol.", "vols.", "para.", "paras.", "chap.", "sect.",
-                                          "art.", "Art.", "p.", "pp."}) {
-                if (word.size() >= abbr.size() &&
-                    word.substr(word.size() - abbr.size()) == abbr) {
+            for (std::string_view abbr :
+                 {"Add.", "Rev.", "Corr.", "Amend.", "No.", "Nos.", "vol.", "vols.", "para.",
+                  "paras.", "chap.", "sect.", "art.", "Art.", "p.", "pp."}) {
+                if (word.size() >= abbr.size() && word.substr(word.size() - abbr.size()) == abbr) {
                     in_symbol = true;
                 }
             }
-            marker = known && !thousands && !decimal && !in_symbol &&
-                     ((glued_word || glued_punct) || ((spaced || glued_upper) && v == next_expected));
+            marker =
+                known && !thousands && !decimal && !in_symbol &&
+                ((glued_word || glued_punct) || ((spaced || glued_upper) && v == next_expected));
             if (marker) {
                 next_expected = std::max(next_expected, v + 1);
                 markers.push_back({static_cast<std::uint32_t>(text.size()), v});
                 // "Protocol, 2  the": drop the marker and the spaces after it but one.
                 std::size_t k = j;
-                if (spaced || (j < t.size() && t[j] == ' ' && !text.empty() && text.back() == ' ')) {
+                if (spaced ||
+                    (j < t.size() && t[j] == ' ' && !text.empty() && text.back() == ' ')) {
                     while (k < t.size() && t[k] == ' ') {
                         ++k;
                     }
@@ -626,8 +640,8 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             }
             bool report = false;
             for (const auto& open : lex.values("report_open")) {
-                if (starts_with(t, open) && t.find(lex.value("report_marker", "report")) !=
-                                                std::string_view::npos) {
+                if (starts_with(t, open) &&
+                    t.find(lex.value("report_marker", "report")) != std::string_view::npos) {
                     report = true;
                 }
             }
@@ -679,8 +693,8 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
     bool annex = false;
     int annexes = 0;
     int annex_par = 0;
-    std::vector<Block> queue(blocks.begin() + static_cast<std::ptrdiff_t>(
-                                 std::min(body_start, blocks.size())),
+    std::vector<Block> queue(blocks.begin() +
+                                 static_cast<std::ptrdiff_t>(std::min(body_start, blocks.size())),
                              blocks.end());
     for (std::size_t b = 0; b < queue.size(); ++b) {
         // Operative paragraphs run together in one block ("…; 2. 请…") are split apart.
@@ -701,7 +715,8 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
                     operative_number(std::string_view(s0.text).substr(q), body) != expect) {
                     continue;
                 }
-                auto [head, tail] = split_block(queue[b], s0.clean_pos(static_cast<std::uint32_t>(q)));
+                auto [head, tail] =
+                    split_block(queue[b], s0.clean_pos(static_cast<std::uint32_t>(q)));
                 queue[b] = head;
                 queue.insert(queue.begin() + static_cast<std::ptrdiff_t>(b) + 1, tail);
                 break;
@@ -735,9 +750,13 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         }
         // An annex: its paragraphs are the document's too, labelled annex.p1, annex.p2, …
         bool annex_heading = false;
-        for (const auto& a : lex.values("annex")) {
-            if (t == a) {
-                annex_heading = true;
+        {
+            Span first;
+            append(first, c, blk.lines.front());
+            for (const auto& a : lex.values("annex")) {
+                if (first.text == a) {
+                    annex_heading = true; // the annex's own title may follow on the next lines
+                }
             }
         }
         if (annex_heading) {
@@ -749,8 +768,8 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         if (annex) {
             bool continues_annex = cur != nullptr && !ends_terminal(cur->span.text, lex);
             if (!continues_annex) {
-                std::string label = "annex" + (annexes > 1 ? std::to_string(annexes) : "") +
-                                    ".p" + std::to_string(++annex_par);
+                std::string label = "annex" + (annexes > 1 ? std::to_string(annexes) : "") + ".p" +
+                                    std::to_string(++annex_par);
                 seg.paragraphs.push_back({label, false, 0, {}});
                 cur = &seg.paragraphs.back();
             }

@@ -70,8 +70,8 @@ class TextImporter final : public Importer {
             ParagraphRecord pr;
             pr.label = p.label;
             pr.span_begin = clean.raw_offset(p.span.clean_pos(0));
-            pr.span_end = clean.raw_end(p.span.clean_pos(
-                static_cast<std::uint32_t>(p.span.text.size() - 1)));
+            pr.span_end =
+                clean.raw_end(p.span.clean_pos(static_cast<std::uint32_t>(p.span.text.size() - 1)));
             pr.text = p.span.text;
             b.document.paragraphs.push_back(std::move(pr));
         }
@@ -101,7 +101,8 @@ class TextImporter final : public Importer {
         res.report.edges = b.edges.size();
         if (!from_name.empty() && from_name != id) {
             res.report.unresolved.push_back(
-                {"header", from_name, "file name names another symbol than the title (" + id + ")"});
+                {"header", from_name,
+                 "file name names another symbol than the title (" + id + ")"});
         }
         for (auto& u : ex.unresolved) {
             res.report.unresolved.push_back({u.paragraph, u.text, u.reason});

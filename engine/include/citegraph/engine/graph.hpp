@@ -23,8 +23,8 @@ struct EdgeProps {
 
 class CitationGraph {
   public:
-    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                        NodeRecord, EdgeProps>;
+    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeRecord,
+                                        EdgeProps>;
     using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
     using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
@@ -56,10 +56,10 @@ class CitationGraph {
 
 // Which part of a graph to keep (CLI `export --from ID --depth N --relation R --kind K`).
 struct GraphFilter {
-    std::string from;                 // empty: the whole graph
-    int depth = 1;                    // hops from `from`, following edges either way
-    std::set<Relation> relations;     // empty: all
-    std::set<NodeKind> kinds;         // empty: all; `from` itself is always kept
+    std::string from;             // empty: the whole graph
+    int depth = 1;                // hops from `from`, following edges either way
+    std::set<Relation> relations; // empty: all
+    std::set<NodeKind> kinds;     // empty: all; `from` itself is always kept
 };
 
 // The sub-graph the filter selects. Throws std::invalid_argument for an unknown `from` id.

@@ -15,13 +15,13 @@ namespace citegraph {
 struct NodeRecord {
     std::string id;
     NodeKind kind = NodeKind::Document;
-    std::string symbol;                     // display form of a UN symbol, if any
+    std::string symbol;                       // display form of a UN symbol, if any
     std::map<std::string, std::string> names; // language code -> name or title
-    std::string date;                       // ISO 8601 (YYYY-MM-DD), if known
-    std::string body;                       // issuing body id, e.g. "body:ga"
-    std::string session;                    // e.g. "68", "XXV", "ES-10"
-    std::string unts_volume;                // ';'-separated volumes, e.g. "2225;2237"
-    std::string unts_number;                // UNTS registration number
+    std::string date;                         // ISO 8601 (YYYY-MM-DD), if known
+    std::string body;                         // issuing body id, e.g. "body:ga"
+    std::string session;                      // e.g. "68", "XXV", "ES-10"
+    std::string unts_volume;                  // ';'-separated volumes, e.g. "2225;2237"
+    std::string unts_number;                  // UNTS registration number
 
     // Fill attributes this record lacks from `other` (the same work seen elsewhere).
     void merge_from(const NodeRecord& other);
@@ -29,9 +29,9 @@ struct NodeRecord {
 
 // Where a citation was made.
 struct Provenance {
-    std::string document; // citing document id
-    std::string language; // BCP 47 code of the version read: "zh", "en", ...
-    std::string paragraph; // "pp3", "op12", "header", ...
+    std::string document;         // citing document id
+    std::string language;         // BCP 47 code of the version read: "zh", "en", ...
+    std::string paragraph;        // "pp3", "op12", "header", ...
     std::uint32_t span_begin = 0; // byte offsets into the original file
     std::uint32_t span_end = 0;
     std::string text; // the clause text (normalised)
@@ -54,9 +54,9 @@ struct ParagraphRecord {
 
 // One language version of one document, as imported.
 struct DocumentRecord {
-    std::string id;       // node id of the work, e.g. "A/RES/68/193"
-    std::string language; // "zh", "en", ...
-    std::string source;   // file name it was read from
+    std::string id;          // node id of the work, e.g. "A/RES/68/193"
+    std::string language;    // "zh", "en", ...
+    std::string source;      // file name it was read from
     std::string agenda_item; // "108"
     std::string meeting;     // closing plenary meeting number, "70"
     std::vector<ParagraphRecord> paragraphs;

@@ -268,4 +268,27 @@ std::vector<TimelineRow> timeline(const CitationGraph& g, std::string_view id,
 // A small deterministic SVG bar chart of the citing documents per bucket.
 std::string timeline_svg(const std::vector<TimelineRow>& rows, const std::string& title);
 
+// ---- language versions ----------------------------------------------------------------------
+
+// What two language versions of one document cite, compared as (relation, target, role)
+// triples: the same document should give the same graph in every language.
+struct LanguageDiff {
+    std::string document;
+    std::string lang_a, lang_b;
+    std::vector<std::string> languages; // every language the document was imported in
+    std::size_t common = 0;             // triples both versions have
+    struct Entry {
+        Relation relation;
+        std::string target;
+        Role role;
+        std::vector<std::string> paragraphs; // where the version that has it cites it
+    };
+    std::vector<Entry> only_a, only_b;
+};
+
+// Compares the two given languages, or, when they are empty, the first two the document was
+// imported in. Throws QueryError for an unknown id or a language the document lacks.
+LanguageDiff diff_languages(const CitationGraph& g, std::string_view id,
+                            const std::string& lang_a = "", const std::string& lang_b = "");
+
 } // namespace citegraph

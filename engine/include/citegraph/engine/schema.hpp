@@ -78,8 +78,14 @@ int paragraph_rank(std::string_view label);
 bool is_mandate_relation(Relation r);
 
 template <typename E> constexpr std::size_t count_of();
-template <> constexpr std::size_t count_of<NodeKind>() { return kNodeKindCount; }
-template <> constexpr std::size_t count_of<Relation>() { return kRelationCount; }
-template <> constexpr std::size_t count_of<Role>() { return kRoleCount; }
+template <> constexpr std::size_t count_of<NodeKind>() {
+    return kNodeKindCount;
+}
+template <> constexpr std::size_t count_of<Relation>() {
+    return kRelationCount;
+}
+template <> constexpr std::size_t count_of<Role>() {
+    return kRoleCount;
+}
 
 } // namespace citegraph

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,10 @@ class AhoCorasick {
     std::vector<Match> find_all(std::string_view text) const;
     // Leftmost-longest, non-overlapping occurrences. Patterns that begin or end with an ASCII
     // letter or digit only match where the neighbouring character is not one (word bounds).
-    std::vector<Match> find_longest(std::string_view text) const;
+    // `accept`, when given, removes candidates before the choice (a rejected long match does
+    // not hide the shorter ones it overlaps).
+    std::vector<Match> find_longest(std::string_view text,
+                                    const std::function<bool(const Match&)>& accept = {}) const;
     // The longest pattern that starts exactly at `pos`, if any.
     bool longest_at(std::string_view text, std::size_t pos, Match& out) const;
 
@@ -36,8 +40,8 @@ class AhoCorasick {
     struct Node {
         std::vector<std::pair<unsigned char, std::uint32_t>> next; // sorted by byte
         std::uint32_t fail = 0;
-        std::uint32_t out = UINT32_MAX;      // pattern ending here (longest), or none
-        std::uint32_t dict = UINT32_MAX;     // nearest node on the fail chain with an output
+        std::uint32_t out = UINT32_MAX;  // pattern ending here (longest), or none
+        std::uint32_t dict = UINT32_MAX; // nearest node on the fail chain with an output
     };
     std::uint32_t child(std::uint32_t node, unsigned char c) const;
     bool bounded(std::string_view text, std::uint32_t begin, std::uint32_t end) const;

@@ -26,11 +26,11 @@ namespace citegraph {
 struct Entity {
     std::string id;
     NodeKind kind = NodeKind::Body;
-    std::set<std::string> tags;      // e.g. "convention", "office", "self" (no edges)
-    std::string res_prefix;          // for bodies with a resolution series: "E/RES", ...
+    std::set<std::string> tags; // e.g. "convention", "office", "self" (no edges)
+    std::string res_prefix;     // for bodies with a resolution series: "E/RES", ...
     std::string dec_prefix;
-    std::string symbol;              // the document that adopted an instrument, if any
-    std::string unts_volume;         // ';'-separated
+    std::string symbol;      // the document that adopted an instrument, if any
+    std::string unts_volume; // ';'-separated
     std::string unts_number;
     std::map<std::string, std::string> names; // lang -> name
 };
@@ -78,14 +78,14 @@ class Template {
 struct Verb {
     std::string surface;
     Relation relation = Relation::notes;
-    bool anywhere = false;   // also after a clause boundary, not only at paragraph start
-    std::string not_before;  // the verb does not count when this follows it
+    bool anywhere = false;  // also after a clause boundary, not only at paragraph start
+    std::string not_before; // the verb does not count when this follows it
 };
 
 struct Alias {
     std::string text;
-    std::vector<std::string> targets; // entity ids
-    std::string anaphor_tag;          // non-empty: resolves to the latest entity with this tag
+    std::vector<std::string> targets;    // entity ids
+    std::string anaphor_tag;             // non-empty: resolves to the latest entity with this tag
     std::vector<std::string> not_before; // the alias does not count when one of these follows
 };
 

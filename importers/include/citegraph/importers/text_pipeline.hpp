@@ -27,7 +27,7 @@ struct FootnoteMarker {
 // variant characters mapped, white space collapsed and dropped next to CJK characters.
 struct CleanText {
     std::string text;
-    std::vector<std::uint32_t> origin; // origin[i]: byte offset in the raw input of text[i]
+    std::vector<std::uint32_t> origin;    // origin[i]: byte offset in the raw input of text[i]
     std::vector<std::uint8_t> origin_len; // byte length of the raw character text[i] came from
     std::vector<FootnoteMarker> markers;
     std::uint32_t raw_size = 0;
@@ -69,10 +69,10 @@ struct Paragraph {
 struct Header {
     std::string symbol_text; // "68/193" as written in the title line
     std::string title;
-    std::string session;     // "68"
-    std::string agenda_item; // "108"
-    std::string date;        // adoption date, ISO
-    std::string meeting;     // closing plenary meeting number
+    std::string session;        // "68"
+    std::string agenda_item;    // "108"
+    std::string date;           // adoption date, ISO
+    std::string meeting;        // closing plenary meeting number
     std::optional<Span> report; // "[adopted on the report of …]"
     std::string organ = "body:ga";
 };
@@ -106,9 +106,8 @@ Extraction extract(const Segmented& seg, const CleanText& clean, const Lexicon& 
 
 // The clause verbs of one paragraph as the tokenizer sees them: (verb as written, relation),
 // in order. For checking verb tables against parallel texts.
-std::vector<std::pair<std::string, Relation>> clause_verbs(std::string_view paragraph,
-                                                            const Lexicon& lex,
-                                                            const Gazetteer& gaz);
+std::vector<std::pair<std::string, Relation>>
+clause_verbs(std::string_view paragraph, const Lexicon& lex, const Gazetteer& gaz);
 
 // ISO date from a matched date template (Y, M or month, D slots), "" if not a valid date.
 std::string iso_date(const Template::Result& r, const Lexicon& lex);

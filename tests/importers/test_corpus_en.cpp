@@ -1,0 +1,79 @@
+// The English General Assembly corpus (../shared/corpus/en-ga): every text imports without an
+// error, and three documents are pinned by golden files read against their texts. Label
+// `corpus`.
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+using namespace citegraph;
+using namespace citegraph::testing;
+namespace fs = std::filesystem;
+
+namespace {
+const fs::path kCorpus = fs::path(CITEGRAPH_SHARED_DIR) / "corpus" / "en-ga";
+const fs::path kGolden = fs::path(CITEGRAPH_DATA_DIR) / ".." / "tests" / "importers" / "golden";
+
+void check_golden(const std::string& file, const std::string& golden) {
+    ImportResult r = import_file(context(), (kCorpus / file).string());
+    std::string got = describe(r.batch);
+    fs::path path = kGolden / golden;
+    if (std::getenv("CITEGRAPH_UPDATE_GOLDEN")) {
+        std::ofstream(path, std::ios::binary) << got;
+    }
+    std::string want = read_file(path.string());
+    REQUIRE_FALSE(want.empty());
+    if (got != want) {
+        std::size_t line = 1, i = 0;
+        while (i < got.size() && i < want.size() && got[i] == want[i]) {
+            line += got[i] == '\n';
+            ++i;
+        }
+        FAIL("golden mismatch at line " << line << " of " << path.string());
+    }
+}
+} // namespace
+
+TEST_CASE("corpus: every English General Assembly text imports without an error", "[corpus]") {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(kCorpus)) {
+        if (e.path().extension() == ".txt") {
+            files.push_back(e.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    REQUIRE(files.size() == 902);
+    std::size_t edges = 0, paragraphs = 0, named = 0;
+    for (const auto& f : files) {
+        CAPTURE(f.string());
+        ImportResult r;
+        REQUIRE_NOTHROW(r = import_file(context(), f.string()));
+        CHECK(r.batch.document.language == "en");
+        CHECK_FALSE(r.batch.document.paragraphs.empty());
+        // The file name and the title line agree on the symbol.
+        named += r.batch.document.id == symbol_from_file_name(f.string());
+        edges += r.batch.edges.size();
+        paragraphs += r.batch.document.paragraphs.size();
+    }
+    CHECK(named == files.size());
+    CHECK(paragraphs > 40000);
+    CHECK(edges > 30000);
+}
+
+TEST_CASE("corpus: A/RES/78/229 (the series of 68/193) matches its reviewed golden file",
+          "[corpus][golden]") {
+    check_golden("A_RES_78_229.en.txt", "A_RES_78_229.en.golden");
+}
+
+TEST_CASE("corpus: A/RES/78/78 (Security Council and Human Rights Council citations) matches "
+          "its reviewed golden file",
+          "[corpus][golden]") {
+    check_golden("A_RES_78_78.en.txt", "A_RES_78_78.en.golden");
+}
+
+TEST_CASE("corpus: A/RES/80/3 (a declaration in an annex) matches its reviewed golden file",
+          "[corpus][golden]") {
+    check_golden("A_RES_80_3.en.txt", "A_RES_80_3.en.golden");
+}
