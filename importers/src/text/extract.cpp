@@ -609,6 +609,9 @@ class Extractor {
             if (organ_match && !organ_owns(t, organ_match->end, group_begin)) {
                 organ_match = nullptr;
             }
+            if (!organ_match) {
+                organ_match = organ_after(t, cur, names, decision);
+            }
             Organ organ = Organ::general_assembly();
             std::string organ_id = "body:ga";
             if (organ_match) {
@@ -678,6 +681,45 @@ class Extractor {
             }
         }
         return false;
+    }
+
+    // The organ named after the list: "resolution 10/4 of 16 October 2020 of the Conference
+    // of the Parties to …", "résolution 22/7 de la Commission …". Dates may stand between;
+    // the link words are data (organ_after_link).
+    const NameMatch* organ_after(std::string_view t, std::size_t end,
+                                 const std::vector<NameMatch>& names, bool decision) const {
+        const auto& links = lex_.values("organ_after_link");
+        if (links.empty()) {
+            return nullptr;
+        }
+        std::size_t q = skip_spaces(t, end);
+        for (int hop = 0; hop < 2; ++hop) {
+            std::size_t l = literal_at(t, q, lex_.values("date_link"));
+            Template::Result r;
+            bool date = false;
+            std::size_t d = skip_spaces(t, q + l);
+            for (const auto& tpl : lex_.templates("date")) {
+                if (d < t.size() && utf8::is_digit(t[d]) && tpl.match(t, d, lex_, r)) {
+                    q = skip_spaces(t, r.end);
+                    date = true;
+                    break;
+                }
+            }
+            if (!date) {
+                break;
+            }
+        }
+        std::size_t l = literal_at(t, q, links);
+        std::size_t at = skip_spaces(t, q + l);
+        for (const auto& n : names) {
+            if (n.begin == at && !n.entities.empty() && n.entities.front() &&
+                !(decision ? n.entities.front()->dec_prefix : n.entities.front()->res_prefix)
+                     .empty() &&
+                (l > 0 || links.front().empty())) {
+                return &n;
+            }
+        }
+        return nullptr;
     }
 
     // Whether the organ named at [.., organ_end) issued the resolutions listed from
@@ -765,6 +807,18 @@ class Extractor {
             auto sym = cand.find('/') != std::string_view::npos ? parse_symbol(cand)
                                                                 : std::optional<Symbol>{};
             if (!sym) {
+                // A joint document of two organs: "A/67/65-E/2012/48" names both symbols.
+                for (auto dash = cand.find('-'); dash != std::string_view::npos;
+                     dash = cand.find('-', dash + 1)) {
+                    std::string_view right = cand.substr(dash + 1);
+                    auto a = parse_symbol(cand.substr(0, dash));
+                    auto b = parse_symbol(right);
+                    if (a && b && right[0] >= 'A' && right[0] <= 'Z') {
+                        add_symbol_ref(s, *a, pos, pos + dash, refs);
+                        add_symbol_ref(s, *b, pos + dash + 1, e, refs);
+                        break;
+                    }
+                }
                 pos = std::max(e, pos + 1);
                 continue;
             }
@@ -1102,6 +1156,9 @@ clause_verbs(std::string_view paragraph, const Lexicon& lex, const Gazetteer& ga
     if (d > 0 && d < p.span.text.size() && p.span.text[d] == '.') {
         p.operative = true;
         p.body_begin = static_cast<std::uint32_t>(d + 1);
+    } else if (d > 0 && p.span.text.compare(d, 3, " - ") == 0) {
+        p.operative = true; // Arabic numbering "2 - "
+        p.body_begin = static_cast<std::uint32_t>(d + 3);
     }
     std::string doc, lang = lex.language();
     return Extractor(seg, c, lex, gaz, doc, lang).verbs_of(p);

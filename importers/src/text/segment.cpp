@@ -5,6 +5,7 @@
 #include "citegraph/importers/text_pipeline.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <set>
 
@@ -343,12 +344,20 @@ int operative_number(std::string_view text, std::uint32_t& body_begin) {
     while (j < text.size() && text[j] == ' ') {
         ++j;
     }
-    if (j >= text.size() || text[j] != '.') {
+    // "12." everywhere; "12 - " and "12 – " in Arabic texts (a space must follow the dash).
+    if (j < text.size() && text[j] == '.') {
+        ++j;
+        if (j < text.size() && utf8::is_digit(text[j])) {
+            return -1; // "2.5 per cent"
+        }
+    } else if (j > i && j < text.size() &&
+               (text[j] == '-' || text.substr(j, 3) == "\xE2\x80\x93")) {
+        j += text[j] == '-' ? 1 : 3;
+        if (j >= text.size() || text[j] != ' ') {
+            return -1;
+        }
+    } else {
         return -1;
-    }
-    ++j;
-    if (j < text.size() && utf8::is_digit(text[j])) {
-        return -1; // "2.5 per cent"
     }
     while (j < text.size() && text[j] == ' ') {
         ++j;
@@ -506,7 +515,10 @@ void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defin
                 --w;
             }
             std::string_view word(t.data() + w, i - w);
-            bool in_symbol = word.find('/') != std::string_view::npos;
+            // (Only when the digits follow a letter or a dot: after ",", ";" or ")" the token
+            // has ended, as in "resolution 77/75,7".)
+            bool in_symbol = (p == '.' || std::isalpha(static_cast<unsigned char>(p))) &&
+                             word.find('/') != std::string_view::npos;
             for (std::string_view abbr :
                  {"Add.", "Rev.", "Corr.", "Amend.", "No.", "Nos.", "vol.", "vols.", "para.",
                   "paras.", "chap.", "sect.", "art.", "Art.", "p.", "pp."}) {
