@@ -80,9 +80,17 @@ std::vector<CitationGraph::Edge> CitationGraph::sorted_edges() const {
     for (auto [it, end] = boost::edges(g_); it != end; ++it) {
         es.push_back(*it);
     }
-    auto key = [this](Edge e) {
+    // Endpoints compare by their rank in id order (integers), not by string.
+    std::vector<std::uint32_t> rank(num_nodes());
+    {
+        auto vs = sorted_vertices();
+        for (std::size_t i = 0; i < vs.size(); ++i) {
+            rank[vs[i]] = static_cast<std::uint32_t>(i);
+        }
+    }
+    auto key = [&](Edge e) {
         const Provenance& p = prov_[g_[e].prov];
-        return std::tie(g_[boost::source(e, g_)].id, g_[boost::target(e, g_)].id, p.document,
+        return std::tie(rank[boost::source(e, g_)], rank[boost::target(e, g_)], p.document,
                         p.language, p.span_begin, p.paragraph, g_[e].relation, g_[e].role);
     };
     std::sort(es.begin(), es.end(), [&](Edge a, Edge b) { return key(a) < key(b); });

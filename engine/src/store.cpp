@@ -67,7 +67,11 @@ class Stmt {
             return true;
         }
         if (rc != SQLITE_DONE) {
-            throw StoreError(path_, std::string("SQLite error: ") + sqlite3_errmsg(db_));
+            std::string msg = std::string("SQLite error: ") + sqlite3_errmsg(db_);
+            // Leave the statement ready for its next use (statements are cached).
+            sqlite3_reset(stmt_);
+            sqlite3_clear_bindings(stmt_);
+            throw StoreError(path_, msg);
         }
         return false;
     }
@@ -141,7 +145,14 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
             if (q.integer(0) > 0) {
                 Stmt v(db_, path_, "SELECT value FROM meta WHERE key='schema_version'");
                 if (v.step()) {
-                    version = std::stoi(v.text(0));
+                    std::string text = v.text(0);
+                    bool digits = !text.empty() && text.size() <= 9 &&
+                                  text.find_first_not_of("0123456789") == std::string::npos;
+                    if (!digits) {
+                        throw StoreError(path, "store schema version '" + text +
+                                                   "' is not a version number");
+                    }
+                    version = std::stoi(text);
                 }
             }
         }
@@ -161,7 +172,8 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
             exec("PRAGMA journal_mode=WAL");
             Transaction tx(db_, path_);
             exec(kSchema);
-            exec(("INSERT INTO meta(key, value) VALUES ('schema_version', '" +
+            // OR IGNORE: another process may have created the same schema meanwhile.
+            exec(("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" +
                   std::to_string(kSchemaVersion) + "')")
                      .c_str());
             tx.commit();
@@ -173,6 +185,11 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
                                                            : " (made by an older citegraph)"));
         }
         exec("PRAGMA foreign_keys=ON");
+        if (mode == Mode::ReadWrite) {
+            // WAL with synchronous=NORMAL: a committed import survives a crash of the process;
+            // only an OS crash or power loss may roll back the last transactions.
+            exec("PRAGMA synchronous=NORMAL");
+        }
     } catch (...) {
         sqlite3_close(db_);
         db_ = nullptr;
@@ -193,19 +210,12 @@ void Store::exec(const char* sql) const {
     }
 }
 
-void Store::write_batch(const ImportBatch& batch) {
-    const auto& doc = batch.document;
-    {
-        Stmt del_edges(db_, path_, "DELETE FROM edges WHERE doc_id=?1 AND lang=?2");
-        del_edges.bind(1, doc.id).bind(2, doc.language).run();
-        Stmt del_par(db_, path_, "DELETE FROM paragraphs WHERE doc_id=?1 AND lang=?2");
-        del_par.bind(1, doc.id).bind(2, doc.language).run();
-        Stmt del_doc(db_, path_, "DELETE FROM documents WHERE doc_id=?1 AND lang=?2");
-        del_doc.bind(1, doc.id).bind(2, doc.language).run();
-    }
-    // Attributes of the imported document itself are authoritative; a work seen only as a
-    // citation target fills in what the store does not know yet.
-    Stmt fill(db_, path_, R"sql(
+struct Store::Statements {
+    explicit Statements(sqlite3* db, const std::string& path)
+        : del_edges(db, path, "DELETE FROM edges WHERE doc_id=?1 AND lang=?2"),
+          del_par(db, path, "DELETE FROM paragraphs WHERE doc_id=?1 AND lang=?2"),
+          del_doc(db, path, "DELETE FROM documents WHERE doc_id=?1 AND lang=?2"),
+          fill(db, path, R"sql(
 INSERT INTO nodes(id, kind, symbol, date, body, session, unts_volume, unts_number)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
 ON CONFLICT(id) DO UPDATE SET
@@ -215,8 +225,8 @@ ON CONFLICT(id) DO UPDATE SET
   session = CASE WHEN nodes.session = '' THEN excluded.session ELSE nodes.session END,
   unts_volume = CASE WHEN nodes.unts_volume = '' THEN excluded.unts_volume ELSE nodes.unts_volume END,
   unts_number = CASE WHEN nodes.unts_number = '' THEN excluded.unts_number ELSE nodes.unts_number END
-)sql");
-    Stmt own(db_, path_, R"sql(
+)sql"),
+          own(db, path, R"sql(
 INSERT INTO nodes(id, kind, symbol, date, body, session, unts_volume, unts_number)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
 ON CONFLICT(id) DO UPDATE SET kind = excluded.kind,
@@ -224,13 +234,41 @@ ON CONFLICT(id) DO UPDATE SET kind = excluded.kind,
   date = CASE WHEN excluded.date = '' THEN nodes.date ELSE excluded.date END,
   body = CASE WHEN excluded.body = '' THEN nodes.body ELSE excluded.body END,
   session = CASE WHEN excluded.session = '' THEN nodes.session ELSE excluded.session END
-)sql");
-    Stmt name(db_, path_, R"sql(
+)sql"),
+          name(db, path, R"sql(
 INSERT INTO names(node_id, lang, name) VALUES (?1, ?2, ?3)
 ON CONFLICT(node_id, lang) DO UPDATE SET name = excluded.name
-)sql");
+)sql"),
+          ins_doc(db, path,
+                  "INSERT INTO documents(doc_id, lang, source, agenda_item, meeting, paragraphs, "
+                  "edges) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+          par(db, path,
+              "INSERT INTO paragraphs(doc_id, lang, seq, label, span_start, span_end, text) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+          edge(db, path, R"sql(
+INSERT INTO edges(source, target, relation, role, doc_id, lang, paragraph, span_start, span_end, text)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+)sql") {}
+    Stmt del_edges, del_par, del_doc, fill, own, name, ins_doc, par, edge;
+};
+
+Store::Statements& Store::statements() {
+    if (!stmts_) {
+        stmts_ = std::make_unique<Statements>(db_, path_);
+    }
+    return *stmts_;
+}
+
+void Store::write_batch(const ImportBatch& batch) {
+    const auto& doc = batch.document;
+    Statements& st = statements();
+    st.del_edges.bind(1, doc.id).bind(2, doc.language).run();
+    st.del_par.bind(1, doc.id).bind(2, doc.language).run();
+    st.del_doc.bind(1, doc.id).bind(2, doc.language).run();
+    // Attributes of the imported document itself are authoritative; a work seen only as a
+    // citation target fills in what the store does not know yet.
     for (const auto& n : batch.nodes) {
-        Stmt& s = n.id == doc.id ? own : fill;
+        Stmt& s = n.id == doc.id ? st.own : st.fill;
         s.bind(1, n.id)
             .bind(2, to_string(n.kind))
             .bind(3, n.symbol)
@@ -241,13 +279,10 @@ ON CONFLICT(node_id, lang) DO UPDATE SET name = excluded.name
             .bind(8, n.unts_number)
             .run();
         for (const auto& [lang, text] : n.names) {
-            name.bind(1, n.id).bind(2, lang).bind(3, text).run();
+            st.name.bind(1, n.id).bind(2, lang).bind(3, text).run();
         }
     }
-    Stmt ins_doc(db_, path_,
-                 "INSERT INTO documents(doc_id, lang, source, agenda_item, meeting, paragraphs, "
-                 "edges) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    ins_doc.bind(1, doc.id)
+    st.ins_doc.bind(1, doc.id)
         .bind(2, doc.language)
         .bind(3, doc.source)
         .bind(4, doc.agenda_item)
@@ -255,12 +290,9 @@ ON CONFLICT(node_id, lang) DO UPDATE SET name = excluded.name
         .bind(6, static_cast<std::int64_t>(doc.paragraphs.size()))
         .bind(7, static_cast<std::int64_t>(batch.edges.size()))
         .run();
-    Stmt par(db_, path_,
-             "INSERT INTO paragraphs(doc_id, lang, seq, label, span_start, span_end, text) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     std::int64_t seq = 0;
     for (const auto& p : doc.paragraphs) {
-        par.bind(1, doc.id)
+        st.par.bind(1, doc.id)
             .bind(2, doc.language)
             .bind(3, seq++)
             .bind(4, p.label)
@@ -269,17 +301,13 @@ ON CONFLICT(node_id, lang) DO UPDATE SET name = excluded.name
             .bind(7, p.text)
             .run();
     }
-    Stmt edge(db_, path_, R"sql(
-INSERT INTO edges(source, target, relation, role, doc_id, lang, paragraph, span_start, span_end, text)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-)sql");
     for (const auto& e : batch.edges) {
         if (e.prov.document != doc.id || e.prov.language != doc.language) {
             throw StoreError(path_, "edge " + e.source + " -> " + e.target +
                                         " does not belong to document " + doc.id + " (" +
                                         doc.language + ")");
         }
-        edge.bind(1, e.source)
+        st.edge.bind(1, e.source)
             .bind(2, e.target)
             .bind(3, to_string(e.relation))
             .bind(4, to_string(e.role))

@@ -16,6 +16,9 @@
 #endif
 
 namespace citegraph {
+namespace {
+constexpr std::uintmax_t kMaxFileBytes = 32u << 20; // 32 MiB
+} // namespace
 
 ImportContext::ImportContext(std::string data_dir) : data_dir_(std::move(data_dir)) {
     gazetteer_.load(data_dir_ + "/gazetteer/entities.tsv");
@@ -51,6 +54,18 @@ std::string detect_language(const std::string& path, std::string_view text) {
         }
         if (name.find("-" + upper + ".") != std::string::npos) {
             return std::string(tag.substr(0, 2));
+        }
+    }
+    // "X.de.txt": a language tag we have no tables for is kept, so that the import is refused
+    // ("no tables for language 'de'") instead of reading the text with the English tables.
+    if (auto last = name.rfind('.'); last != std::string::npos && last > 0) {
+        auto prev = name.rfind('.', last - 1);
+        if (prev != std::string::npos) {
+            std::string tag = name.substr(prev + 1, last - prev - 1);
+            if ((tag.size() == 2 || tag.size() == 3) &&
+                tag.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) {
+                return tag;
+            }
         }
     }
     std::size_t han = 0, latin = 0, cyr = 0, arab = 0;
@@ -118,9 +133,19 @@ ImportResult import_file(ImportContext& ctx, const std::string& path, const std:
         if (!in) {
             throw InputError(path, "cannot open file");
         }
+        // Bounded memory and time: the pipeline needs about 20 bytes per input byte.
+        if (auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxFileBytes) {
+            throw InputError(path, "file too large: " + std::to_string(size) +
+                                       " bytes (the limit is " + std::to_string(kMaxFileBytes) +
+                                       " bytes; a resolution text is well under 1 MB)");
+        }
         std::ostringstream ss;
         ss << in.rdbuf();
         bytes = ss.str();
+    }
+    if (bytes.size() > kMaxFileBytes) {
+        throw InputError(path, "file too large: over " + std::to_string(kMaxFileBytes) +
+                                   " bytes (a resolution text is well under 1 MB)");
     }
     auto importer = make_text_importer(ctx);
     std::string_view head(bytes.data(), std::min<std::size_t>(bytes.size(), 512));

@@ -3,6 +3,8 @@
 #include "citegraph/engine/error.hpp"
 #include "citegraph/importers/text_pipeline.hpp"
 
+#include <algorithm>
+
 namespace citegraph::text {
 namespace {
 
@@ -101,6 +103,23 @@ char32_t fold_width(char32_t cp) {
     return cp;
 }
 
+// "little-endian" or "big-endian" when the first 4 KiB look like UTF-16 without a byte order
+// mark (NUL bytes at one parity of offsets, almost none at the other), else nullptr.
+const char* utf16_without_bom(std::string_view raw) {
+    std::size_t n = std::min<std::size_t>(raw.size(), 4096) & ~std::size_t{1};
+    std::size_t even = 0, odd = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (raw[i] == '\0') {
+            ++(i % 2 == 0 ? even : odd);
+        }
+    }
+    std::size_t pairs = n / 2;
+    auto one_sided = [pairs](std::size_t many, std::size_t few) {
+        return many >= 2 && many * 16 >= pairs && few * 8 <= many;
+    };
+    return one_sided(odd, even) ? "little-endian" : one_sided(even, odd) ? "big-endian" : nullptr;
+}
+
 bool is_hspace(char c) {
     return c == ' ' || c == '\t';
 }
@@ -132,6 +151,7 @@ CleanText clean(std::string_view raw, const Lexicon& lex, const std::string& fil
     std::vector<FootnoteMarker> markers;
     t1.reserve(raw.size());
     o1.reserve(raw.size() + 1);
+    l1.reserve(raw.size() + 1);
     const auto& variants = lex.char_variants();
     int marker_value = -1;
     std::size_t i = 0;
@@ -146,6 +166,11 @@ CleanText clean(std::string_view raw, const Lexicon& lex, const std::string& fil
     };
     while (i < raw.size()) {
         int n = valid_sequence(raw, i);
+        if (n == 0 && utf16_without_bom(raw) != nullptr) {
+            fail(file, raw, i,
+                 std::string("UTF-16 text without a byte order mark (") + utf16_without_bom(raw) +
+                     ": NUL bytes at every other offset); convert it to UTF-8");
+        }
         if (n == 0) {
             fail(
                 file, raw, i, "invalid UTF-8 byte 0x" + [&] {
@@ -177,6 +202,11 @@ CleanText clean(std::string_view raw, const Lexicon& lex, const std::string& fil
         if (cp == U'\f' || cp == 0x2028 || cp == 0x2029) {
             cp = U'\n';
         }
+        if (cp == 0 && utf16_without_bom(raw) != nullptr) {
+            fail(file, raw, at,
+                 std::string("UTF-16 text without a byte order mark (") + utf16_without_bom(raw) +
+                     ": NUL bytes at every other offset); convert it to UTF-8");
+        }
         if (cp < 0x20 && cp != U'\n' && cp != U'\t') {
             fail(file, raw, at,
                  cp == 0 ? "binary file: NUL byte" : "binary file: control character");
@@ -194,8 +224,10 @@ CleanText clean(std::string_view raw, const Lexicon& lex, const std::string& fil
         }
         std::size_t before = t1.size();
         utf8::append(t1, cp);
-        o1.insert(o1.end(), t1.size() - before, static_cast<std::uint32_t>(at));
-        l1.insert(l1.end(), t1.size() - before, static_cast<std::uint8_t>(i - at));
+        for (std::size_t k = before; k < t1.size(); ++k) {
+            o1.push_back(static_cast<std::uint32_t>(at));
+            l1.push_back(static_cast<std::uint8_t>(i - at));
+        }
     }
     flush_marker();
 
@@ -205,6 +237,7 @@ CleanText clean(std::string_view raw, const Lexicon& lex, const std::string& fil
     out.raw_size = static_cast<std::uint32_t>(raw.size());
     out.text.reserve(t1.size());
     out.origin.reserve(t1.size());
+    out.origin_len.reserve(t1.size());
     std::vector<std::uint32_t> newpos(t1.size() + 1, 0);
     auto prev_cjk = [&]() {
         if (out.text.empty()) {

@@ -70,13 +70,28 @@ std::vector<std::string> split_tab(const std::string& s) {
 // Longest literal of `values` at pos; 0 if none.
 std::size_t literal_at(std::string_view text, std::size_t pos,
                        const std::vector<std::string>& values) {
+    if (pos >= text.size()) {
+        return 0;
+    }
+    const char first = text[pos];
     std::size_t best = 0;
     for (const auto& v : values) {
-        if (v.size() > best && starts_at(text, pos, v)) {
+        if (!v.empty() && v[0] == first && v.size() > best && starts_at(text, pos, v)) {
             best = v.size();
         }
     }
     return best;
+}
+
+// Marks the bytes covered by the regions (for per-byte tests in the scanners).
+std::vector<char> mask_of(std::size_t n, const std::vector<Region>& regions) {
+    std::vector<char> m(n, 0);
+    for (const auto& r : regions) {
+        for (u32 p = r.begin; p < r.end && p < n; ++p) {
+            m[p] = 1;
+        }
+    }
+    return m;
 }
 
 std::size_t skip_spaces(std::string_view text, std::size_t pos) {
@@ -216,6 +231,16 @@ class Extractor {
   private:
     // ---- regions and names ------------------------------------------------------------------
 
+    // Quotation regions of a text, computed once per text (spans are scanned many times).
+    const std::vector<Region>& quoted_of(std::string_view t) const {
+        if (quoted_cache_text_ != t.data() || quoted_cache_size_ != t.size()) {
+            quoted_cache_ = const_cast<Extractor*>(this)->regions(t, quotes_);
+            quoted_cache_text_ = t.data();
+            quoted_cache_size_ = t.size();
+        }
+        return quoted_cache_;
+    }
+
     std::vector<Region> regions(std::string_view t,
                                 const std::vector<std::pair<std::string, std::string>>& pairs) {
         std::vector<Region> rs;
@@ -326,9 +351,10 @@ class Extractor {
         const auto& boundaries = lex_.values("boundary");
         const auto& strong = lex_.values("connector_anywhere");
         const auto& reported = lex_.values("reported");
+        const std::vector<char> blocked_mask = mask_of(t.size(), blocked);
         std::size_t pos = first.verb_end;
         while (pos < t.size()) {
-            if (inside(blocked, static_cast<u32>(pos))) {
+            if (blocked_mask[pos]) {
                 ++pos;
                 continue;
             }
@@ -396,22 +422,24 @@ class Extractor {
         if (opens.empty() || (closes.empty() && !head_first)) {
             return out;
         }
-        std::vector<Region> blocked = opaque;
+        std::vector<Region> region_list = opaque;
         for (const auto& n : names) {
-            blocked.push_back({n.begin, n.end});
+            region_list.push_back({n.begin, n.end});
         }
+        const std::vector<char> mask = mask_of(t.size(), region_list);
+        auto blocked_at = [&](std::size_t p) { return p < mask.size() && mask[p] != 0; };
         if (head_first) {
             // Head-first languages: "resolution 70/299 … on the follow-up to …" — after a
             // head noun, an "about" word opens a modifier that runs to the end of the clause.
             for (std::size_t p = 0; p < t.size(); ++p) {
                 std::size_t o = literal_at(t, p, opens);
-                if (o == 0 || inside(blocked, static_cast<u32>(p))) {
+                if (o == 0 || blocked_at(p)) {
                     continue;
                 }
                 const Clause& c = clause_of(cs, static_cast<u32>(p));
                 bool head = false;
                 for (std::size_t q = c.begin; q < p && !head; ++q) {
-                    head = !inside(blocked, static_cast<u32>(q)) && literal_at(t, q, heads) > 0;
+                    head = !blocked_at(q) && literal_at(t, q, heads) > 0;
                 }
                 if (head) {
                     out.push_back({static_cast<u32>(p), c.end});
@@ -422,13 +450,13 @@ class Extractor {
         }
         for (std::size_t p = 0; p < t.size(); ++p) {
             std::size_t o = literal_at(t, p, opens);
-            if (o == 0 || inside(blocked, static_cast<u32>(p))) {
+            if (o == 0 || blocked_at(p)) {
                 continue;
             }
             const Clause& c = clause_of(cs, static_cast<u32>(p));
             std::size_t last_close = std::string_view::npos;
             for (std::size_t q = p + o; q < c.end; ++q) {
-                if (inside(blocked, static_cast<u32>(q))) {
+                if (blocked_at(q)) {
                     continue;
                 }
                 if (literal_at(t, q, heads) > 0) {
@@ -738,7 +766,7 @@ class Extractor {
             }
             return a > 0 && skip_spaces(t, p + a) == group_begin;
         }
-        auto quoted = const_cast<Extractor*>(this)->regions(t, quotes_);
+        const std::vector<Region>& quoted = quoted_of(t);
         for (std::size_t p = organ_end; p < group_begin; ++p) {
             if (!inside(quoted, static_cast<u32>(p)) &&
                 literal_at(t, p, lex_.values("boundary")) > 0) {
@@ -1123,6 +1151,9 @@ class Extractor {
     const std::string& doc_;
     const std::string& lang_;
     std::vector<std::pair<std::string, std::string>> quotes_, titles_;
+    mutable std::vector<Region> quoted_cache_;
+    mutable const char* quoted_cache_text_ = nullptr;
+    mutable std::size_t quoted_cache_size_ = 0;
     bool date_after_ = false;
     bool anchor_before_ = false;
     std::map<std::string, std::string> last_by_tag_;

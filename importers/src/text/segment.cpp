@@ -53,14 +53,19 @@ void append(Span& s, const CleanText& c, Range r) {
     }
     auto base = static_cast<std::uint32_t>(s.text.size());
     s.text.append(piece);
+    std::size_t old = s.map.size();
+    s.map.resize(old + (r.end - r.begin));
     for (std::uint32_t i = r.begin; i < r.end; ++i) {
-        s.map.push_back(i);
+        s.map[old + (i - r.begin)] = i;
     }
-    for (const auto& m : c.markers) {
-        if (m.pos > r.begin && m.pos <= r.end) {
-            s.markers.push_back({base + (m.pos - r.begin), m.number});
-        } else if (m.pos == r.begin && base > 0) {
-            s.markers.push_back({base, m.number});
+    // Markers are sorted by position: visit only those in [r.begin, r.end].
+    auto it = std::lower_bound(c.markers.begin(), c.markers.end(), r.begin,
+                               [](const FootnoteMarker& m, std::uint32_t p) { return m.pos < p; });
+    for (; it != c.markers.end() && it->pos <= r.end; ++it) {
+        if (it->pos > r.begin) {
+            s.markers.push_back({base + (it->pos - r.begin), it->number});
+        } else if (base > 0) {
+            s.markers.push_back({base, it->number});
         }
     }
 }

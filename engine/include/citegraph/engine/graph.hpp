@@ -23,8 +23,10 @@ struct EdgeProps {
 
 class CitationGraph {
   public:
+    // The global edge list is a vector (edges are never removed): a list node per edge would
+    // cost two more pointers and an allocation each.
     using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeRecord,
-                                        EdgeProps>;
+                                        EdgeProps, boost::no_property, boost::vecS>;
     using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
     using Edge = boost::graph_traits<Graph>::edge_descriptor;
 

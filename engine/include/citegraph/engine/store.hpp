@@ -65,8 +65,12 @@ class Store {
     void exec(const char* sql) const;
     void write_batch(const ImportBatch& batch);
 
+    struct Statements; // the write statements, prepared once per store
+    Statements& statements();
+
     std::string path_;
     sqlite3* db_ = nullptr;
+    std::unique_ptr<Statements> stmts_;
 };
 
 } // namespace citegraph
