@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <sstream>
 #include <tuple>
@@ -869,12 +870,17 @@ std::vector<CitationPath> shortest_paths(const CitationGraph& g, std::string_vie
             }
         }
     };
-    auto bfs = [&](Vertex s, bool forward) {
+    // Breadth-first distances from s; stops expanding at `max_depth` and, once `goal` is
+    // reached, at its level (nothing beyond lies on a shortest path).
+    auto bfs = [&](Vertex s, bool forward, Vertex goal, int max_depth) {
         std::vector<int> dist(n, -1);
         std::vector<Vertex> queue{s}, nb;
         dist[s] = 0;
         for (std::size_t i = 0; i < queue.size(); ++i) {
             Vertex u = queue[i];
+            if (dist[u] >= max_depth || (dist[goal] >= 0 && dist[u] >= dist[goal])) {
+                break; // the queue is in distance order
+            }
             neighbours(u, forward, nb);
             for (Vertex v : nb) {
                 if (dist[v] < 0) {
@@ -885,12 +891,12 @@ std::vector<CitationPath> shortest_paths(const CitationGraph& g, std::string_vie
         }
         return dist;
     };
-    std::vector<int> da = bfs(va, true);
+    std::vector<int> da = bfs(va, true, vb, std::numeric_limits<int>::max());
     if (da[vb] < 0 || o.limit == 0) {
         return paths;
     }
-    std::vector<int> db = bfs(vb, false);
     const int total = da[vb];
+    std::vector<int> db = bfs(vb, false, va, total);
 
     auto hop = [&](Vertex u, Vertex v) {
         PathHop h;
