@@ -46,8 +46,34 @@ CitationGraph::Edge CitationGraph::add_edge(const EdgeRecord& edge) {
     p.prov = static_cast<std::uint32_t>(prov_.size());
     p.relation = edge.relation;
     p.role = edge.role;
-    prov_.push_back(edge.prov);
+    prov_.push_back({intern(edge.prov.document), intern(edge.prov.language),
+                     intern(edge.prov.paragraph), intern(edge.prov.text), edge.prov.span_begin,
+                     edge.prov.span_end});
     return boost::add_edge(*s, *t, p, g_).first;
+}
+
+std::uint32_t StringPool::intern(const std::string& s) {
+    auto it = index_.find(s);
+    if (it != index_.end()) {
+        return it->second;
+    }
+    auto id = static_cast<std::uint32_t>(strings_.size());
+    strings_.push_back(s);
+    index_.emplace(std::string_view(strings_.back()), id);
+    return id;
+}
+
+void StringPool::reindex() {
+    index_.clear();
+    for (std::size_t i = 0; i < strings_.size(); ++i) {
+        index_.emplace(std::string_view(strings_[i]), static_cast<std::uint32_t>(i));
+    }
+}
+
+ProvenanceRef CitationGraph::provenance(Edge e) const {
+    const PackedProvenance& p = prov_[g_[e].prov];
+    return ProvenanceRef{strings_[p.document],  strings_[p.language], strings_[p.paragraph],
+                         p.span_begin,          p.span_end,           strings_[p.text]};
 }
 
 std::optional<CitationGraph::Vertex> CitationGraph::find(std::string_view id) const {
@@ -64,7 +90,7 @@ EdgeRecord CitationGraph::edge_record(Edge e) const {
     r.target = g_[boost::target(e, g_)].id;
     r.relation = g_[e].relation;
     r.role = g_[e].role;
-    r.prov = prov_[g_[e].prov];
+    r.prov = provenance(e);
     return r;
 }
 
@@ -89,9 +115,10 @@ std::vector<CitationGraph::Edge> CitationGraph::sorted_edges() const {
         }
     }
     auto key = [&](Edge e) {
-        const Provenance& p = prov_[g_[e].prov];
-        return std::tie(rank[boost::source(e, g_)], rank[boost::target(e, g_)], p.document,
-                        p.language, p.span_begin, p.paragraph, g_[e].relation, g_[e].role);
+        const PackedProvenance& p = prov_[g_[e].prov];
+        return std::tie(rank[boost::source(e, g_)], rank[boost::target(e, g_)],
+                        strings_[p.document], strings_[p.language], p.span_begin,
+                        strings_[p.paragraph], g_[e].relation, g_[e].role);
     };
     std::sort(es.begin(), es.end(), [&](Edge a, Edge b) { return key(a) < key(b); });
     return es;

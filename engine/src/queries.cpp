@@ -364,7 +364,7 @@ std::vector<MandateRow> mandates(const CitationGraph& g, const MandateFilter& f)
         if (!f.to.empty() && to.id != f.to) {
             continue;
         }
-        const Provenance& prov = g.provenance(*it);
+        const auto prov = g.provenance(*it);
         if (!f.language.empty() && prov.language != f.language) {
             continue;
         }
@@ -444,7 +444,7 @@ std::vector<RelatedResult> related(const CitationGraph& g, std::string_view id,
     std::vector<Vertex> tv, av;
     Marks amarks(n);
     for (auto [it, end] = boost::out_edges(d, bg); it != end; ++it) {
-        const Provenance& p = g.provenance(*it);
+        const auto p = g.provenance(*it);
         if (!o.paragraph.empty() && p.paragraph != o.paragraph) {
             continue;
         }
@@ -917,7 +917,7 @@ std::vector<CitationPath> shortest_paths(const CitationGraph& g, std::string_vie
             }
         }
         auto key = [&](Edge e) {
-            const Provenance& p = g.provenance(e);
+            const auto p = g.provenance(e);
             return std::make_tuple(p.document, paragraph_rank(p.paragraph), p.language,
                                    g.props(e).relation, g.props(e).role, p.span_begin);
         };
@@ -974,7 +974,7 @@ std::vector<TimelineRow> timeline(const CitationGraph& g, std::string_view id,
     const Vertex v = require_node(g, id);
     std::map<int, std::pair<std::set<std::string>, std::size_t>> counts; // -1: unknown
     for (auto [it, end] = boost::in_edges(v, bg); it != end; ++it) {
-        const std::string& doc = g.provenance(*it).document;
+        const std::string& doc = g.document_of(*it);
         auto dv = g.find(doc);
         int key = -1;
         if (dv) {
@@ -1062,7 +1062,7 @@ LanguageDiff diff_languages(const CitationGraph& g, std::string_view id, const s
     using Key = std::tuple<Relation, std::string, Role>;
     std::map<std::string, std::map<Key, std::vector<std::string>>> by_lang;
     for (auto [it, end] = boost::out_edges(v, bg); it != end; ++it) {
-        const Provenance& p = g.provenance(*it);
+        const auto p = g.provenance(*it);
         Key k{g.props(*it).relation, g.node(boost::target(*it, bg)).id, g.props(*it).role};
         auto& paras = by_lang[p.language][k];
         if (std::find(paras.begin(), paras.end(), p.paragraph) == paras.end()) {

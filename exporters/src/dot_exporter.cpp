@@ -333,7 +333,7 @@ void build(const detail::CGraph& dot, const CitationGraph& g, const ExportOption
                               std::string(to_string(role)) + ")";
         std::size_t listed = 0;
         for (auto e : edges) {
-            const Provenance& prov = g.provenance(e);
+            const auto prov = g.provenance(e);
             if (!prov.paragraph.empty()) {
                 paragraphs.insert(detail::single_line(prov.paragraph));
             }

@@ -117,7 +117,7 @@ std::string to_graphml(const CitationGraph& g, const ExportOptions& opt) {
     }
     for (auto e : g.sorted_edges()) {
         const EdgeProps& p = g.props(e);
-        const Provenance& prov = g.provenance(e);
+        const auto prov = g.provenance(e);
         GmlEdge ge;
         ge.label = detail::upper_snake(to_string(p.relation));
         ge.relation = std::string(to_string(p.relation));

@@ -244,7 +244,7 @@ std::vector<CsvFile> to_neo4j_files(const CitationGraph& g) {
                 {":START_ID(" + start + ")", ":END_ID(" + end + ")", ":TYPE", "role", "paragraph",
                  "document", "language", "span_start:int", "span_end:int", "text"});
         for (auto e : edges) {
-            const Provenance& p = g.provenance(e);
+            const auto p = g.provenance(e);
             csv_row(f.content,
                     {g.node(boost::source(e, bg)).id, g.node(boost::target(e, bg)).id,
                      detail::upper_snake(to_string(g.props(e).relation)),

@@ -51,7 +51,7 @@ std::string expected_json(const CitationGraph& g) {
     w.StartArray();
     const auto& bg = g.boost_graph();
     for (auto e : g.sorted_edges()) {
-        const Provenance& p = g.provenance(e);
+        const auto p = g.provenance(e);
         w.StartObject();
         field("source", g.node(boost::source(e, bg)).id);
         field("target", g.node(boost::target(e, bg)).id);

@@ -6,6 +6,7 @@
 #include "citegraph/engine/model.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
+#include <deque>
 #include <optional>
 #include <set>
 #include <string>
@@ -19,6 +20,44 @@ struct EdgeProps {
     std::uint32_t prov = 0; // index into CitationGraph::provenance()
     Relation relation = Relation::notes;
     Role role = Role::object;
+};
+
+// Interned strings: each distinct string stored once, identified by its index.
+class StringPool {
+  public:
+    StringPool() = default;
+    StringPool(const StringPool& o) : strings_(o.strings_) { reindex(); }
+    StringPool(StringPool&&) noexcept = default; // a moved deque keeps its elements in place
+    StringPool& operator=(const StringPool& o) {
+        if (this != &o) {
+            strings_ = o.strings_;
+            reindex();
+        }
+        return *this;
+    }
+    StringPool& operator=(StringPool&&) noexcept = default;
+
+    std::uint32_t intern(const std::string& s);
+    const std::string& operator[](std::uint32_t id) const { return strings_[id]; }
+
+  private:
+    void reindex();
+    std::deque<std::string> strings_; // never moves its elements: the views below stay valid
+    std::unordered_map<std::string_view, std::uint32_t> index_;
+};
+
+// A citation's provenance as views into the graph's string pool: no copies. Converts to a
+// Provenance (owning) where one is needed.
+struct ProvenanceRef {
+    const std::string& document;
+    const std::string& language;
+    const std::string& paragraph;
+    std::uint32_t span_begin;
+    std::uint32_t span_end;
+    const std::string& text;
+    operator Provenance() const {
+        return Provenance{document, language, paragraph, span_begin, span_end, text};
+    }
 };
 
 class CitationGraph {
@@ -38,7 +77,10 @@ class CitationGraph {
     std::optional<Vertex> find(std::string_view id) const;
     const NodeRecord& node(Vertex v) const { return g_[v]; }
     const EdgeProps& props(Edge e) const { return g_[e]; }
-    const Provenance& provenance(Edge e) const { return prov_[g_[e].prov]; }
+    // The provenance of a citation, viewing the interned strings (valid while the graph is).
+    ProvenanceRef provenance(Edge e) const;
+    // The citing document of an edge, without assembling the whole provenance.
+    const std::string& document_of(Edge e) const { return strings_[prov_[g_[e].prov].document]; }
     EdgeRecord edge_record(Edge e) const;
 
     std::size_t num_nodes() const { return boost::num_vertices(g_); }
@@ -51,9 +93,18 @@ class CitationGraph {
     std::vector<Edge> sorted_edges() const;
 
   private:
+    // Provenance with its strings interned: documents, languages, paragraph labels and clause
+    // texts repeat across the edges of a clause, a document and a corpus.
+    struct PackedProvenance {
+        std::uint32_t document, language, paragraph, text;
+        std::uint32_t span_begin, span_end;
+    };
+    std::uint32_t intern(const std::string& s) { return strings_.intern(s); }
+
     Graph g_;
     std::unordered_map<std::string, Vertex> index_;
-    std::vector<Provenance> prov_;
+    std::vector<PackedProvenance> prov_;
+    StringPool strings_;
 };
 
 // Which part of a graph to keep (CLI `export --from ID --depth N --relation R --kind K`).
