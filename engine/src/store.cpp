@@ -123,6 +123,27 @@ class Transaction {
     bool done_ = false;
 };
 
+// One read snapshot for several SELECTs (WAL): without it, a commit by another process between
+// two statements of load() gives edges whose nodes were not read. Ends at scope exit.
+class ReadSnapshot {
+  public:
+    explicit ReadSnapshot(sqlite3* db) : db_(db) {
+        active_ = sqlite3_get_autocommit(db_) != 0 &&
+                  sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
+    ~ReadSnapshot() {
+        if (active_) {
+            sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+        }
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+  private:
+    sqlite3* db_;
+    bool active_ = false;
+};
+
 } // namespace
 
 Store::Store(const std::string& path, Mode mode) : path_(path) {
@@ -198,6 +219,7 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
 }
 
 Store::~Store() {
+    stmts_.reset(); // finalize the cached statements first, or sqlite3_close fails (SQLITE_BUSY)
     sqlite3_close(db_);
 }
 
@@ -340,6 +362,7 @@ CitationGraph Store::load() const {
     if (db_ == nullptr) {
         return g;
     }
+    ReadSnapshot snapshot(db_);
     std::map<std::string, NodeRecord> nodes;
     {
         Stmt q(db_, path_,
@@ -395,6 +418,11 @@ CitationGraph Store::load() const {
         e.prov.span_begin = static_cast<std::uint32_t>(q.integer(7));
         e.prov.span_end = static_cast<std::uint32_t>(q.integer(8));
         e.prov.text = q.text(9);
+        if (nodes.count(e.source) == 0 || nodes.count(e.target) == 0) {
+            // Only a damaged or hand-edited file (foreign keys hold for what we write).
+            throw StoreError(path_, "damaged store: edge " + e.source + " -> " + e.target +
+                                        " names a node that is not in the store");
+        }
         g.add_edge(e);
     }
     return g;
@@ -405,6 +433,7 @@ StoreStats Store::stats() const {
     if (db_ == nullptr) {
         return s;
     }
+    ReadSnapshot snapshot(db_);
     auto count = [&](const char* sql) {
         Stmt q(db_, path_, sql);
         q.step();
@@ -430,6 +459,7 @@ std::vector<DocumentInfo> Store::documents() const {
     if (db_ == nullptr) {
         return out;
     }
+    ReadSnapshot snapshot(db_);
     Stmt q(db_, path_,
            "SELECT doc_id, lang, source, agenda_item, meeting, paragraphs, edges FROM documents "
            "ORDER BY doc_id, lang");

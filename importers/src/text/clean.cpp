@@ -202,7 +202,7 @@ CleanText clean(std::string_view raw, const Lexicon& lex, const std::string& fil
         if (cp == U'\f' || cp == 0x2028 || cp == 0x2029) {
             cp = U'\n';
         }
-        if (cp == 0 && utf16_without_bom(raw) != nullptr) {
+        if (cp < 0x20 && cp != U'\n' && cp != U'\t' && utf16_without_bom(raw) != nullptr) {
             fail(file, raw, at,
                  std::string("UTF-16 text without a byte order mark (") + utf16_without_bom(raw) +
                      ": NUL bytes at every other offset); convert it to UTF-8");
