@@ -68,6 +68,7 @@ for t in "${targets[@]}"; do
   (cd "$build" && ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
     "$build/fuzz/$t" -max_total_time="$seconds" -max_len="${max_len[$t]}" -timeout=25 \
+    -seed="${CITEGRAPH_FUZZ_SEED:-0}" \
     -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$crashes/" \
     "$corpus/$t" >"$log" 2>&1)
   rc=$?

@@ -53,16 +53,19 @@ std::string CGraph::write_dot() const {
     return out;
 }
 
+// One Graphviz context for the whole process, never freed. Graphviz 2.42's pango text plugin
+// caches a font name from the context's font dictionary in a static; freeing a context and
+// laying out with a new one reads that freed string (AddressSanitizer: heap-use-after-free in
+// textspan_size). Graphviz is not thread-safe anyway (see exporter.hpp).
 GvContext::GvContext() {
-    gvc_ = gvContext();
+    static GVC_t* const shared = gvContext();
+    gvc_ = shared;
     if (gvc_ == nullptr) {
         throw Error("Graphviz could not create a layout context");
     }
 }
 
-GvContext::~GvContext() {
-    gvFreeContext(gvc_);
-}
+GvContext::~GvContext() = default;
 
 Layout::Layout(const GvContext& gvc, const CGraph& g, const std::string& engine)
     : gvc_(gvc.get()), g_(g.get()) {
