@@ -449,7 +449,8 @@ bool title_line(std::string_view text, std::string& number, std::string& title) 
 // ("Corruption5 and", "thereto,1", "2021,6"), or standing alone after a comma when it is the
 // next footnote in sequence ("Protocol, 2  the"). Only numbers of footnotes that exist count.
 void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defined,
-                         int& next_expected, const std::vector<std::string>& months) {
+                         int& next_expected, const std::vector<std::string>& months,
+                         const std::string& clean_text) {
     std::string text;
     std::vector<std::uint32_t> map;
     std::vector<FootnoteMarker> markers = s.markers;
@@ -510,8 +511,12 @@ void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defin
                                            t.compare(i - 3, 3, "\xE2\x80\x99") == 0));
             bool thousands = p == ',' && i >= 2 && utf8::is_digit(t[i - 2]) && j - i == 3;
             bool decimal = p == '.' && i >= 2 && utf8::is_digit(t[i - 2]);
-            bool spaced =
-                p == ' ' && i >= 2 && (t[i - 2] == ',' || t[i - 2] == ';') && v == next_expected;
+            // "…Goals 6" closing a PDF line: the next footnote, alone at the end of the line.
+            std::uint32_t last = s.map[j - 1] + 1;
+            bool line_end = last >= clean_text.size() || clean_text[last] == '\n';
+            bool spaced = p == ' ' && i >= 2 && v == next_expected &&
+                          (t[i - 2] == ',' || t[i - 2] == ';' ||
+                           (line_end && std::isalpha(static_cast<unsigned char>(t[i - 2]))));
             bool glued_upper = p >= 'A' && p <= 'Z' && v == next_expected;
             // Digits inside a symbol or a reference are not markers: "A/78/481/Add.2",
             // "para.2", "No.5".
@@ -833,7 +838,8 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         }
         int next_expected = 1;
         for (auto& p : seg.paragraphs) {
-            strip_digit_markers(p.span, p.body_begin, defined, next_expected, lex.values("month"));
+            strip_digit_markers(p.span, p.body_begin, defined, next_expected, lex.values("month"),
+                                c.text);
         }
     }
     return seg;
