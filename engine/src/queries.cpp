@@ -1,6 +1,8 @@
 // The query library: see queries.hpp for the definitions each function implements.
 #include "citegraph/engine/queries.hpp"
 
+#include "citegraph/engine/text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -193,29 +195,6 @@ std::string normal_title(std::string_view s) {
         ++b;
     }
     return t.substr(b);
-}
-
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "cgraph_handle.hpp"
 #include "citegraph/engine/error.hpp"
+#include "citegraph/engine/text.hpp"
 #include "citegraph/exporters/jsonld_exporter.hpp"
 #include "text_util.hpp"
 
@@ -97,29 +98,6 @@ std::string esc(std::string_view text) {
     return out;
 }
 
-std::string html_escape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 bool is_un_document(NodeKind k) {
     return k == NodeKind::Resolution || k == NodeKind::Decision || k == NodeKind::Document;
 }
@@ -189,17 +167,17 @@ std::string legend_html(const std::set<NodeKind>& kinds, const std::set<Relation
     for (NodeKind k : kinds) {
         const KindStyle& s = kKindStyles[static_cast<std::size_t>(k)];
         h += "<TR><TD BGCOLOR=\"" + std::string(s.fill) + "\">" + s.shape +
-             "</TD><TD ALIGN=\"LEFT\">" + html_escape(to_string(k)) + "</TD></TR>";
+             "</TD><TD ALIGN=\"LEFT\">" + xml_escape(to_string(k)) + "</TD></TR>";
     }
     for (Relation r : relations) {
         h += "<TR><TD BGCOLOR=\"" + std::string(kRelationColours[static_cast<std::size_t>(r)]) +
-             "\"> </TD><TD ALIGN=\"LEFT\">" + html_escape(to_string(r)) + "</TD></TR>";
+             "\"> </TD><TD ALIGN=\"LEFT\">" + xml_escape(to_string(r)) + "</TD></TR>";
     }
     for (Role r : roles) {
         if (r != Role::object) {
             h += "<TR><TD>" + std::string(kRoleStyles[static_cast<std::size_t>(r)]) +
-                 "</TD><TD ALIGN=\"LEFT\">" +
-                 html_escape(kRoleLegend[static_cast<std::size_t>(r)]) + "</TD></TR>";
+                 "</TD><TD ALIGN=\"LEFT\">" + xml_escape(kRoleLegend[static_cast<std::size_t>(r)]) +
+                 "</TD></TR>";
         }
     }
     h += "</TABLE>";

@@ -16,7 +16,6 @@ inline constexpr char32_t kReplacementChar = 0xFFFD;
 // Decodes the code point at text[pos] and advances pos; an invalid or truncated sequence
 // (overlong, surrogate, > U+10FFFF) yields U+FFFD and advances by one byte.
 char32_t next_code_point(std::string_view text, std::size_t& pos);
-void append_utf8(std::string& out, char32_t cp);
 std::size_t count_code_points(std::string_view text);
 
 // Valid UTF-8: invalid sequences replaced by U+FFFD.

@@ -1,6 +1,8 @@
 // UTF-8 helpers shared by the importer stages (internal header).
 #pragma once
 
+#include "citegraph/engine/text.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,21 +25,7 @@ inline int decode(std::string_view s, std::size_t i, char32_t& cp) {
 }
 
 inline void append(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    append_utf8(out, cp);
 }
 
 // Han ideographs, CJK punctuation and full-width forms: the characters around which PDF
