@@ -8,6 +8,7 @@
 #include "cli.hpp"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
@@ -272,6 +273,23 @@ int cmd_export(const Globals& g, const ExportArgs& a) {
     return 0;
 }
 
+// ---- pdftext --------------------------------------------------------------------------------
+
+int cmd_pdftext(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        throw InputError(file, "cannot open file");
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    pdf::Layout l = read_pdf_layout(file, ss.str());
+    std::cout << l.text;
+    std::cerr << "pdftext: " << l.page_begin.size() << " pages, body " << l.body_size << " pt, "
+              << l.markers << " footnote markers, " << l.furniture
+              << " header/footer lines dropped\n";
+    return 0;
+}
+
 } // namespace
 
 namespace citegraph::cli {
@@ -296,6 +314,13 @@ void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
     auto* show = app.add_subcommand("show", "a node, its names and its edges by paragraph");
     show->add_option("id", *show_id, "node id, e.g. A/RES/68/193 or body:unodc")->required();
     out.push_back({show, [&g, show_id] { return cmd_show(g, *show_id); }});
+
+    auto pdf_file = std::make_shared<std::string>();
+    auto* pdftext =
+        app.add_subcommand("pdftext", "print the text the PDF importer reads from a PDF (the "
+                                      "text that the spans of its paragraphs and edges index)");
+    pdftext->add_option("file", *pdf_file, "PDF file")->required();
+    out.push_back({pdftext, [pdf_file] { return cmd_pdftext(*pdf_file); }});
 
     auto ea = std::make_shared<ExportArgs>();
     auto* exp = app.add_subcommand(

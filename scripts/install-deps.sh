@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz catch2 libsqlite3-dev sqlite3
-  libcli11-dev libbenchmark-dev
+  libcli11-dev libbenchmark-dev libpoppler-cpp-dev
   # consumers the tests load the exports with
   libxml2-utils fonts-wqy-microhei python3 python3-networkx python3-numpy python3-scipy
   python3-igraph raptor2-utils rasqal-utils nodejs npm

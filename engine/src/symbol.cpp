@@ -22,9 +22,9 @@
 //  * A resolution symbol followed by /Rev.N, /Add.N, /Corr.N or /Amend.N (A/RES/78/1/Rev.1)
 //    is a separate Document whose key is the resolution key plus the suffix chain.
 //  * Document symbols admit no spaces and no parenthesised groups at all. They need two
-//    components after the root (A/68/457), except a lone verbatim record (S/PV.4385); the
-//    pre-1994 single-number forms (S/26757, A/8082) are rejected as too easily confused with
-//    noise. The session of a document is its first number or S-/ES- session component when
+//    components after the root (A/68/457), except a lone verbatim record (S/PV.4385) or an
+//    old draft (A/L.632); the pre-1994 single-number forms (S/26757, A/8082) are rejected as
+//    too easily confused with noise. The session of a document is its first number or S-/ES- session component when
 //    more of the body follows it.
 #include "citegraph/engine/symbol.hpp"
 
@@ -516,8 +516,10 @@ std::optional<Symbol> parse_document_symbol(std::string_view s,
             session_part = i;
         }
     }
-    // Two body components at least, except a lone verbatim record: S/PV.4385, A/PV.1234.
-    const bool verbatim_record = body == 1 && parts[1].substr(0, 3) == "PV.";
+    // Two body components at least, except a lone verbatim record (S/PV.4385, A/PV.1234) or a
+    // draft of the years before drafts carried the session (A/L.632, 1971).
+    const bool verbatim_record =
+        body == 1 && (parts[1].substr(0, 3) == "PV." || parts[1].substr(0, 2) == "L.");
     if ((body < 2 && !verbatim_record) || !digit) {
         return std::nullopt;
     }

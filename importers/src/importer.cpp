@@ -17,7 +17,8 @@
 
 namespace citegraph {
 namespace {
-constexpr std::uintmax_t kMaxFileBytes = 32u << 20; // 32 MiB
+constexpr std::uintmax_t kMaxFileBytes = 32u << 20; // 32 MiB of text
+constexpr std::uintmax_t kMaxPdfBytes = 256u << 20; // PDFs carry fonts and images
 } // namespace
 
 ImportContext::ImportContext(std::string data_dir) : data_dir_(std::move(data_dir)) {
@@ -106,6 +107,14 @@ std::string symbol_from_file_name(const std::string& path) {
             c = '/';
         }
     }
+    // Series that take their number after a dot: "A_L_632" is A/L.632, "A_68_PV_70" A/68/PV.70.
+    for (std::string_view series : {"L", "PV", "SR", "CRP", "WP", "Add", "Rev", "Corr"}) {
+        std::string from = "/" + std::string(series) + "/";
+        for (auto at = slashed.find(from); at != std::string::npos;
+             at = slashed.find(from, at + 1)) {
+            slashed[at + from.size() - 1] = '.';
+        }
+    }
     if (auto s = parse_symbol(slashed)) {
         return s->key;
     }
@@ -120,10 +129,34 @@ std::string symbol_from_file_name(const std::string& path) {
     return {};
 }
 
+namespace {
+
+[[noreturn]] void too_large(const std::string& path, std::uintmax_t limit, std::string size) {
+    throw InputError(path, "file too large: " + size + " bytes (the limit is " +
+                               std::to_string(limit) +
+                               " bytes; a resolution text is well under 1 MB)");
+}
+
+// Reads at most `limit` bytes of `in`; more is an error (bounded memory, also for stdin).
+std::string read_bounded(std::istream& in, const std::string& path, std::uintmax_t limit) {
+    std::string bytes;
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        bytes.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > limit) {
+            too_large(path, limit, "over " + std::to_string(limit));
+        }
+    }
+    return bytes;
+}
+
+} // namespace
+
 ImportResult import_file(ImportContext& ctx, const std::string& path, const std::string& language) {
     std::string bytes;
     if (path == "-") {
-        bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        // A PDF on stdin is allowed its larger limit; the text limit applies to it afterwards.
+        bytes = read_bounded(std::cin, path, kMaxPdfBytes);
     } else {
         std::error_code ec;
         if (std::filesystem::is_directory(path, ec)) {
@@ -133,22 +166,26 @@ ImportResult import_file(ImportContext& ctx, const std::string& path, const std:
         if (!in) {
             throw InputError(path, "cannot open file");
         }
+        char head[5] = {};
+        in.read(head, sizeof head);
+        bool pdf = in.gcount() == 5 && std::string_view(head, 5) == "%PDF-";
+        in.clear();
+        in.seekg(0);
         // Bounded memory and time: the pipeline needs about 20 bytes per input byte.
-        if (auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxFileBytes) {
-            throw InputError(path, "file too large: " + std::to_string(size) +
-                                       " bytes (the limit is " + std::to_string(kMaxFileBytes) +
-                                       " bytes; a resolution text is well under 1 MB)");
+        std::uintmax_t limit = pdf ? kMaxPdfBytes : kMaxFileBytes;
+        if (auto size = std::filesystem::file_size(path, ec); !ec && size > limit) {
+            too_large(path, limit, std::to_string(size));
         }
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        bytes = ss.str();
+        bytes = read_bounded(in, path, limit);
     }
-    if (bytes.size() > kMaxFileBytes) {
-        throw InputError(path, "file too large: over " + std::to_string(kMaxFileBytes) +
-                                   " bytes (a resolution text is well under 1 MB)");
-    }
-    auto importer = make_text_importer(ctx);
     std::string_view head(bytes.data(), std::min<std::size_t>(bytes.size(), 512));
+    std::unique_ptr<Importer> importer = make_pdf_importer(ctx);
+    if (!importer->accepts(path, head)) {
+        if (bytes.size() > kMaxFileBytes) {
+            too_large(path, kMaxFileBytes, "over " + std::to_string(kMaxFileBytes));
+        }
+        importer = make_text_importer(ctx);
+    }
     if (!importer->accepts(path, head)) {
         throw InputError(path, "no importer reads this file");
     }

@@ -225,6 +225,7 @@ const Accept kAccepts[] = {
     {Group::documents, In::symbol, false, "A/C.5/73/SR.12", "A/C.5/73/SR.12", "A/C.5/73/SR.12",
      Doc, "73"},
     {Group::documents, In::symbol, false, "S/PV.4385", "S/PV.4385", "S/PV.4385", Doc, ""},
+    {Group::documents, In::symbol, false, "A/L.632", "A/L.632", "A/L.632", Doc, ""},
     {Group::documents, In::symbol, false, "A/PV.1234/Add.1", "A/PV.1234/Add.1", "A/PV.1234/Add.1",
      Doc, ""},
     // A revision of a resolution is a document of its own, keyed on the resolution key.
@@ -349,6 +350,7 @@ const Reject kRejects[] = {
     {In::symbol, false, "S/26757", "one component"},
     {In::symbol, false, "A/C.3", "one component that is not a verbatim record"},
     {In::symbol, false, "S/PV", "verbatim record without number"},
+    {In::symbol, false, "A/L.", "draft without number"},
     {In::symbol, false, "A/INF/NGO", "no digit"},
     {In::symbol, false, "A/68/0457", "leading zero"},
     {In::symbol, false, "A/68/ 457", "space inside"},

@@ -4,6 +4,7 @@
 
 #include "citegraph/engine/model.hpp"
 #include "citegraph/importers/lexicon.hpp"
+#include "citegraph/importers/pdf_layout.hpp"
 
 #include <map>
 #include <memory>
@@ -62,6 +63,14 @@ class Importer {
 
 // The plain-text importer (UN resolution texts as extracted from PDF or the web).
 std::unique_ptr<Importer> make_text_importer(ImportContext& ctx);
+
+// The PDF importer: the text layer read in-process with poppler, laid out by pdf::lay_out and
+// read by the text pipeline. Spans refer to the laid-out text (`citegraph pdftext` prints it).
+std::unique_ptr<Importer> make_pdf_importer(ImportContext& ctx);
+
+// The laid-out text of a PDF. Throws InputError for damaged, encrypted or scanned (no text
+// layer) PDFs.
+pdf::Layout read_pdf_layout(const std::string& path, std::string_view bytes);
 
 // Reads the file ("-" for standard input) and imports it with the first importer that accepts
 // it. `language` overrides detection when non-empty.

@@ -1,0 +1,128 @@
+// The PDF importer: poppler reads the text layer in-process, pdf::lay_out turns the words into
+// the pipeline's text, and the text importer does the rest.
+#include "citegraph/engine/error.hpp"
+#include "citegraph/importers/importer.hpp"
+#include "citegraph/importers/pdf_layout.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <memory>
+#include <mutex>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+namespace citegraph {
+namespace {
+
+// poppler reports damaged objects on stderr; keep the last message for our error instead.
+thread_local std::string poppler_last_message;
+
+void poppler_message(const std::string& msg, void*) {
+    poppler_last_message = msg;
+}
+
+void quiet_poppler() {
+    static std::once_flag once;
+    std::call_once(once, [] { poppler::set_debug_error_function(poppler_message, nullptr); });
+}
+
+bool is_pdf(std::string_view head) {
+    return head.substr(0, 5) == "%PDF-";
+}
+
+std::string to_string(const poppler::ustring& u) {
+    poppler::byte_array b = u.to_utf8();
+    std::string s(b.begin(), b.end());
+    // Control characters some fonts map glyphs to carry no text.
+    s.erase(std::remove_if(s.begin(), s.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x20; }),
+            s.end());
+    return s;
+}
+
+class PdfImporter final : public Importer {
+  public:
+    explicit PdfImporter(ImportContext& ctx) : ctx_(ctx) {}
+
+    std::string_view name() const override { return "pdf"; }
+
+    bool accepts(const std::string&, std::string_view head) const override { return is_pdf(head); }
+
+    ImportResult import(const std::string& path, std::string_view bytes,
+                        const std::string& language) override {
+        pdf::Layout layout = read_pdf_layout(path, bytes);
+        auto text = make_text_importer(ctx_);
+        std::string lang = language.empty() ? detect_language(path, layout.text) : language;
+        return text->import(path, layout.text, lang);
+    }
+
+  private:
+    ImportContext& ctx_;
+};
+
+} // namespace
+
+pdf::Layout read_pdf_layout(const std::string& path, std::string_view bytes) {
+    quiet_poppler();
+    if (!is_pdf(bytes.substr(0, 5))) {
+        throw InputError(path, "not a PDF file (no %PDF- header)", 0, 1, 1);
+    }
+    if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
+        throw InputError(path, "PDF larger than 2 GiB");
+    }
+    poppler_last_message.clear();
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    if (!doc) {
+        throw InputError(path, "damaged or unreadable PDF" +
+                                   (poppler_last_message.empty()
+                                        ? std::string()
+                                        : " (poppler: " + poppler_last_message + ")"));
+    }
+    if (doc->is_locked()) {
+        throw InputError(path, "encrypted PDF: it needs a password to be read");
+    }
+    std::vector<pdf::Page> pages;
+    std::size_t chars = 0;
+    for (int i = 0; i < doc->pages(); ++i) {
+        std::unique_ptr<poppler::page> pg(doc->create_page(i));
+        pdf::Page page;
+        if (!pg) {
+            pages.push_back(std::move(page));
+            continue;
+        }
+        poppler::rectf box = pg->page_rect();
+        page.width = box.width();
+        page.height = box.height();
+        for (auto& tb : pg->text_list(poppler::page::text_list_include_font)) {
+            if (tb.rotation() != 0) {
+                continue; // vertical text in the margins ("Please recycle")
+            }
+            pdf::Word w;
+            w.text = to_string(tb.text());
+            poppler::rectf r = tb.bbox();
+            w.x0 = r.left();
+            w.y0 = r.top();
+            w.x1 = r.right();
+            w.y1 = r.bottom();
+            w.size = tb.has_font_info() ? tb.get_font_size() : r.height();
+            w.space_after = tb.has_space_after();
+            chars += w.text.size();
+            page.words.push_back(std::move(w));
+        }
+        pages.push_back(std::move(page));
+    }
+    if (chars == 0) {
+        throw InputError(path, "scanned PDF: none of its " + std::to_string(doc->pages()) +
+                                   " pages has a text layer; run OCR on it first (e.g. "
+                                   "ocrmypdf) or import a text version");
+    }
+    return pdf::lay_out(pages);
+}
+
+std::unique_ptr<Importer> make_pdf_importer(ImportContext& ctx) {
+    return std::make_unique<PdfImporter>(ctx);
+}
+
+} // namespace citegraph
