@@ -6,6 +6,7 @@
 #include "citegraph/exporters/exporter.hpp"
 #include "citegraph/importers/importer.hpp"
 #include "cli.hpp"
+#include "progress.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -58,7 +59,9 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
     std::size_t ok = 0, edges = 0, unresolved = 0, paragraphs = 0;
     std::map<std::string, std::size_t> by_relation;
     std::vector<std::string> failures;
+    Progress progress(a.files.size(), Progress::terminal());
     for (const auto& file : a.files) {
+        progress.clear_for_stdout();
         try {
             ImportResult r = import_file(ctx, file, a.language);
             store.import(r.batch);
@@ -79,13 +82,17 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
                 }
             }
         } catch (const InputError& e) {
+            progress.clear();
             std::cerr << "citegraph: error: " << e.what() << "\n";
             failures.push_back(file);
             if (a.strict) {
                 break;
             }
         }
+        std::cout.flush();
+        progress.step(file);
     }
+    progress.finish();
     if (a.files.size() > 1 || !failures.empty()) {
         std::cout << "summary: " << ok << " imported, " << failures.size() << " failed, "
                   << paragraphs << " paragraphs, " << edges << " edges, " << unresolved

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -157,4 +158,30 @@ TEST_CASE("cli: two language versions of one document give one graph", "[cli][la
     CHECK_THAT(diff.out, Catch::Contains("1 only in zh") && Catch::Contains("A/RES/68/193") &&
                              Catch::Contains("pp1"));
     CHECK(run(t2.db() + " diff-languages A/RES/70/178 --a fr").code == 2);
+}
+
+TEST_CASE("cli: a multi-file import shows progress on a terminal, nothing otherwise",
+          "[cli][progress]") {
+    TempDb t("progress");
+    const std::string dir = std::string(CITEGRAPH_FIXTURES_DIR) + "/";
+    std::string files = dir + "en/small_resolution.en.txt " + dir + "zh/small_resolution.zh.txt " +
+                        dir + "pdf/A_RES_79_901.en.pdf";
+    // Not a terminal: stdout and stderr are a pipe here.
+    Run plain = run(t.db() + " import " + files);
+    CHECK(plain.code == 0);
+    CHECK(plain.out.find("files/s") == std::string::npos);
+    // A terminal: script(1) runs the command on a pseudo-terminal and records what it drew.
+    t.clean();
+    std::string log = t.path + ".typescript";
+    std::string cmd = "script -qec \"" + std::string(CITEGRAPH_CLI) + " " + t.db() + " import " +
+                      files + " >/dev/null\" " + log + " >/dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    std::ifstream in(log, std::ios::binary);
+    std::string drawn((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    INFO(drawn);
+    CHECK(drawn.find("[####################] 3/3 files") != std::string::npos);
+    CHECK(drawn.find(" files/s  ETA ") != std::string::npos);
+    CHECK(drawn.find("A_RES_79_901.en.pdf") != std::string::npos);
+    CHECK(drawn.find("\r\x1b[K") != std::string::npos); // the line is erased at the end
+    std::filesystem::remove(log);
 }
