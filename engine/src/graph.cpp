@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <limits>
+#include <numeric>
 #include <stdexcept>
 #include <tuple>
 
@@ -24,7 +26,17 @@ void NodeRecord::merge_from(const NodeRecord& other) {
     }
 }
 
+void CitationGraph::changed() {
+    if (neighbours_) {
+        std::atomic_store(&neighbours_, std::shared_ptr<const NeighbourIndex>());
+    }
+    if (id_order_) {
+        std::atomic_store(&id_order_, std::shared_ptr<const IdOrder>());
+    }
+}
+
 CitationGraph::Vertex CitationGraph::add_node(const NodeRecord& node) {
+    changed(); // a merge can change nothing the caches hold, but keep it simple
     auto it = index_.find(node.id);
     if (it != index_.end()) {
         g_[it->second].merge_from(node);
@@ -42,6 +54,7 @@ CitationGraph::Edge CitationGraph::add_edge(const EdgeRecord& edge) {
         throw std::invalid_argument("edge " + edge.source + " -> " + edge.target +
                                     " names a node that is not in the graph");
     }
+    changed();
     EdgeProps p;
     p.prov = static_cast<std::uint32_t>(prov_.size());
     p.relation = edge.relation;
@@ -72,8 +85,8 @@ void StringPool::reindex() {
 
 ProvenanceRef CitationGraph::provenance(Edge e) const {
     const PackedProvenance& p = prov_[g_[e].prov];
-    return ProvenanceRef{strings_[p.document],  strings_[p.language], strings_[p.paragraph],
-                         p.span_begin,          p.span_end,           strings_[p.text]};
+    return ProvenanceRef{strings_[p.document], strings_[p.language], strings_[p.paragraph],
+                         p.span_begin,         p.span_end,           strings_[p.text]};
 }
 
 std::optional<CitationGraph::Vertex> CitationGraph::find(std::string_view id) const {
@@ -94,10 +107,115 @@ EdgeRecord CitationGraph::edge_record(Edge e) const {
     return r;
 }
 
+namespace {
+
+// Publishes `fresh` unless another thread got there first; returns the one that stays.
+template <class T>
+std::shared_ptr<const T> publish(std::shared_ptr<const T>& slot, std::shared_ptr<const T> fresh) {
+    std::shared_ptr<const T> expected;
+    if (std::atomic_compare_exchange_strong(&slot, &expected, fresh)) {
+        return fresh;
+    }
+    return expected;
+}
+
+} // namespace
+
+std::shared_ptr<const CitationGraph::NeighbourIndex> CitationGraph::neighbour_index() const {
+    if (auto ready = std::atomic_load(&neighbours_)) {
+        return ready;
+    }
+    const std::size_t n = num_nodes();
+    constexpr std::uint32_t kHigh = 0x80000000u;
+    if (n >= kHigh) {
+        throw std::length_error("neighbour index: more than 2^31 nodes");
+    }
+    auto ix = std::make_shared<NeighbourIndex>();
+    ix->in_begin.assign(n + 1, 0);
+    ix->in_split.assign(n, 0);
+    ix->out_begin.assign(n + 1, 0);
+    ix->out_para_begin.assign(n + 1, 0);
+    ix->distinct_targets.assign(n, 0);
+    ix->kind.resize(n);
+    ix->in.reserve(num_edges());
+    ix->out.reserve(num_edges());
+    ix->by_paragraph.reserve(num_edges());
+    std::vector<std::uint32_t> tmp;
+    std::vector<NeighbourIndex::ParagraphTarget> paras;
+    auto para_less = [](const auto& a, const auto& b) {
+        return a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.target < b.target;
+    };
+    for (Vertex v = 0; v < n; ++v) {
+        ix->kind[v] = g_[v].kind;
+        tmp.clear();
+        for (auto [it, end] = boost::out_edges(v, g_); it != end; ++it) {
+            const bool addressee = g_[*it].role == Role::addressee;
+            tmp.push_back(static_cast<std::uint32_t>(boost::target(*it, g_) << 1) |
+                          (addressee ? 1u : 0u));
+        }
+        std::sort(tmp.begin(), tmp.end());
+        tmp.erase(std::unique(tmp.begin(), tmp.end()), tmp.end());
+        std::uint32_t distinct = 0;
+        for (std::size_t i = 0; i < tmp.size(); ++i) {
+            distinct += (i == 0 || (tmp[i] >> 1) != (tmp[i - 1] >> 1)) ? 1 : 0;
+        }
+        ix->distinct_targets[v] = distinct;
+        ix->out.insert(ix->out.end(), tmp.begin(), tmp.end());
+        ix->out_begin[v + 1] = ix->out.size();
+
+        paras.clear();
+        for (auto [it, end] = boost::out_edges(v, g_); it != end; ++it) {
+            paras.push_back({prov_[g_[*it].prov].paragraph,
+                             static_cast<std::uint32_t>(boost::target(*it, g_))});
+        }
+        std::sort(paras.begin(), paras.end(), para_less);
+        paras.erase(std::unique(paras.begin(), paras.end(),
+                                [](const auto& a, const auto& b) {
+                                    return a.paragraph == b.paragraph && a.target == b.target;
+                                }),
+                    paras.end());
+        ix->by_paragraph.insert(ix->by_paragraph.end(), paras.begin(), paras.end());
+        ix->out_para_begin[v + 1] = ix->by_paragraph.size();
+
+        tmp.clear();
+        for (auto [it, end] = boost::in_edges(v, g_); it != end; ++it) {
+            const bool addressee = g_[*it].role == Role::addressee;
+            tmp.push_back(static_cast<std::uint32_t>(boost::source(*it, g_)) |
+                          (addressee ? kHigh : 0u));
+        }
+        std::sort(tmp.begin(), tmp.end());
+        tmp.erase(std::unique(tmp.begin(), tmp.end()), tmp.end());
+        const auto split = std::lower_bound(tmp.begin(), tmp.end(), kHigh) - tmp.begin();
+        ix->in_split[v] = ix->in.size() + static_cast<std::size_t>(split);
+        for (std::uint32_t x : tmp) {
+            ix->in.push_back(x & ~kHigh);
+        }
+        ix->in_begin[v + 1] = ix->in.size();
+    }
+    ix->in.shrink_to_fit();
+    ix->out.shrink_to_fit();
+    ix->by_paragraph.shrink_to_fit();
+    return publish<NeighbourIndex>(neighbours_, std::move(ix));
+}
+
+std::shared_ptr<const CitationGraph::IdOrder> CitationGraph::id_order() const {
+    if (auto ready = std::atomic_load(&id_order_)) {
+        return ready;
+    }
+    auto o = std::make_shared<IdOrder>();
+    o->by_id.resize(num_nodes());
+    std::iota(o->by_id.begin(), o->by_id.end(), Vertex{0});
+    std::sort(o->by_id.begin(), o->by_id.end(),
+              [this](Vertex a, Vertex b) { return g_[a].id < g_[b].id; });
+    o->rank.resize(num_nodes());
+    for (std::size_t i = 0; i < o->by_id.size(); ++i) {
+        o->rank[o->by_id[i]] = static_cast<std::uint32_t>(i);
+    }
+    return publish<IdOrder>(id_order_, std::move(o));
+}
+
 std::vector<CitationGraph::Vertex> CitationGraph::sorted_vertices() const {
-    std::vector<Vertex> vs(boost::vertices(g_).first, boost::vertices(g_).second);
-    std::sort(vs.begin(), vs.end(), [this](Vertex a, Vertex b) { return g_[a].id < g_[b].id; });
-    return vs;
+    return id_order()->by_id;
 }
 
 std::vector<CitationGraph::Edge> CitationGraph::sorted_edges() const {
@@ -107,13 +225,8 @@ std::vector<CitationGraph::Edge> CitationGraph::sorted_edges() const {
         es.push_back(*it);
     }
     // Endpoints compare by their rank in id order (integers), not by string.
-    std::vector<std::uint32_t> rank(num_nodes());
-    {
-        auto vs = sorted_vertices();
-        for (std::size_t i = 0; i < vs.size(); ++i) {
-            rank[vs[i]] = static_cast<std::uint32_t>(i);
-        }
-    }
+    const auto order = id_order();
+    const std::vector<std::uint32_t>& rank = order->rank;
     auto key = [&](Edge e) {
         const PackedProvenance& p = prov_[g_[e].prov];
         return std::tie(rank[boost::source(e, g_)], rank[boost::target(e, g_)],

@@ -392,204 +392,454 @@ std::vector<MandateRow> mandates(const CitationGraph& g, const MandateFilter& f)
 
 // ---- related -------------------------------------------------------------------------------
 
+namespace {
+
+// The sparse workspace of related(), one per thread, sized once and reused: a slot per vertex
+// that is valid only while its stamp is the current query's (so nothing is cleared between
+// queries), the lists of touched vertices, and sequential logs. A touch costs one cache line.
+struct RelatedWorkspace {
+    struct Slot {
+        std::uint32_t stamp = 0;       // the query that last touched this vertex
+        std::uint32_t last_citing = 0; // 1 + index of the last citing document that reached it
+        double cocitation = 0;         // exact co-citation score
+        double partial = 0;            // coupling + addressee contributions admitted so far
+    };
+    std::vector<Slot> slots;
+    std::uint32_t now = 0;
+    std::vector<Vertex> eligible; // touched candidates
+    std::vector<double> scratch;
+    struct Cocited {
+        std::uint32_t target, citing; // citing: index into the citing documents
+    };
+    struct ParagraphShare {
+        std::uint32_t target, citing, paragraph;
+        double weight;
+    };
+    std::vector<Cocited> cocited_log;
+    std::vector<ParagraphShare> paragraph_log;
+
+    void prepare(std::size_t n) {
+        if (slots.size() < n) {
+            slots.resize(n);
+        }
+        if (++now == 0) { // wrapped: forget every old stamp
+            std::fill(slots.begin(), slots.end(), Slot{});
+            now = 1;
+        }
+        eligible.clear();
+        cocited_log.clear();
+        paragraph_log.clear();
+    }
+};
+
+// The k-th largest of `values` (k >= 1, k <= size); reorders `values`.
+double kth_largest(std::vector<double>& values, std::size_t k) {
+    auto nth = values.begin() + static_cast<std::ptrdiff_t>(k - 1);
+    std::nth_element(values.begin(), nth, values.end(), std::greater<double>());
+    return *nth;
+}
+
+// Scores closer than this may share a ranking key (llround(score * 1e9)) or differ only by
+// rounding: pruning keeps every candidate within it of the k-th best.
+double tie_margin(double kth) {
+    return 1e-8 + 1e-12 * std::fabs(kth);
+}
+
+// Which of the query's works (`sorted`: (vertex, position in the query's list), by vertex) a
+// candidate's out-list (ascending (target << 1) | addressee) holds with the given addressee
+// bit: sets shared[position]. A merge of two short sorted lists, no random access.
+void shared_with(const std::uint32_t* first, const std::uint32_t* past, std::uint32_t bit,
+                 const std::vector<std::pair<Vertex, std::uint32_t>>& sorted,
+                 std::vector<char>& shared) {
+    std::fill(shared.begin(), shared.end(), 0);
+    auto q = sorted.begin();
+    for (const std::uint32_t* p = first; p != past && q != sorted.end(); ++p) {
+        if ((*p & 1) != bit) {
+            continue;
+        }
+        const Vertex t = *p >> 1;
+        while (q != sorted.end() && q->first < t) {
+            ++q;
+        }
+        if (q != sorted.end() && q->first == t) {
+            shared[q->second] = 1;
+        }
+    }
+}
+
+} // namespace
+
+// How related() stays cheap on large graphs (answers are the exhaustive ones, bit for bit):
+//  * per-vertex counts (|citing documents of t|, |T(s) u A(s)|) and distinct neighbour lists
+//    come from CitationGraph::neighbour_index(), built once per graph;
+//  * co-citation is accumulated exactly, in the definition's order, from the citing
+//    documents' (paragraph, target) lists;
+//  * coupling and addressee terms are "items" (a shared work t adds w(t) to every other
+//    document citing t). Items are taken by decreasing weight; once the weights still to come
+//    sum to less than the k-th best score so far (a lower bound: weights are >= 0), no document
+//    reached only by those items can enter the top k, so their (large) citer lists are never
+//    read. A work every document cites adds ~1/N to everyone and is skipped;
+//  * candidates are then scored exactly (their own out-lists merged with the query's lists,
+//    summed in the definition's order) by decreasing lower bound until the bound falls below
+//    the k-th exact score; partial_sort of those; the "why" lists for the shown results only.
+// Negative or non-finite component weights turn pruning off (every candidate is scored).
 std::vector<RelatedResult> related(const CitationGraph& g, std::string_view id,
                                    const RelatedOptions& o) {
     const auto& bg = g.boost_graph();
     const Vertex d = require_node(g, id);
-    const std::size_t n = g.num_nodes();
-    Marks marks(n), inner(n);
-
-    auto distinct_sources = [&](Vertex t, bool addressee, auto&& fn) {
-        inner.clear();
-        for (auto [it, end] = boost::in_edges(t, bg); it != end; ++it) {
-            if ((g.props(*it).role == Role::addressee) == addressee &&
-                inner.mark(boost::source(*it, bg))) {
-                fn(boost::source(*it, bg));
+    std::vector<RelatedResult> out;
+    if (o.top == 0) {
+        return out;
+    }
+    const auto ix_ptr = g.neighbour_index();
+    const CitationGraph::NeighbourIndex& ix = *ix_ptr;
+    thread_local RelatedWorkspace ws;
+    ws.prepare(g.num_nodes());
+    using Slot = RelatedWorkspace::Slot;
+    const bool can_prune = o.coupling_weight >= 0 && o.cocitation_weight >= 0 &&
+                           o.addressee_weight >= 0 && std::isfinite(o.coupling_weight) &&
+                           std::isfinite(o.cocitation_weight) && std::isfinite(o.addressee_weight);
+    auto touch = [&](Vertex c) -> Slot& {
+        Slot& sl = ws.slots[c];
+        if (sl.stamp != ws.now) {
+            sl = Slot{ws.now, 0, 0.0, 0.0};
+            const NodeKind k = ix.kind[c];
+            if (c != d && k != NodeKind::Body && k != NodeKind::Actor) {
+                ws.eligible.push_back(c);
             }
         }
+        return sl;
     };
-    auto count_distinct_targets = [&](Vertex s) {
-        inner.clear();
-        std::size_t k = 0;
-        for (auto [it, end] = boost::out_edges(s, bg); it != end; ++it) {
-            k += inner.mark(boost::target(*it, bg)) ? 1 : 0;
-        }
-        return k;
-    };
+    auto inverse = [](std::size_t k) { return k == 0 ? 0.0 : 1.0 / static_cast<double>(k); };
 
-    // The query's cited works, addressed bodies and citing documents, each with its weight.
+    // The query's cited works and addressed bodies (first-occurrence order), with their weights,
+    // and the same lists by vertex for merging.
     std::vector<std::pair<Vertex, double>> td, ad, cd;
-    marks.clear();
-    std::vector<Vertex> tv, av;
-    Marks amarks(n);
+    std::vector<std::pair<Vertex, std::uint32_t>> td_sorted, ad_sorted;
     for (auto [it, end] = boost::out_edges(d, bg); it != end; ++it) {
-        const auto p = g.provenance(*it);
-        if (!o.paragraph.empty() && p.paragraph != o.paragraph) {
+        if (!o.paragraph.empty() && g.paragraph_of(*it) != o.paragraph) {
             continue;
         }
-        Vertex t = boost::target(*it, bg);
+        const Vertex t = boost::target(*it, bg);
         if (g.props(*it).role == Role::addressee) {
-            if (amarks.mark(t)) {
-                av.push_back(t);
-            }
-        } else if (marks.mark(t)) {
-            tv.push_back(t);
+            ad_sorted.emplace_back(t, 0);
+        } else {
+            td_sorted.emplace_back(t, 0);
         }
     }
-    std::vector<double> coupling(n, 0.0), cocitation(n, 0.0), addressees(n, 0.0);
-    std::vector<Vertex> touched;
-    Marks touched_marks(n);
-    // Paragraph-level co-citation shares, by candidate (few: one citing paragraph's targets).
-    std::unordered_map<Vertex, std::vector<SharedWork>> para_share;
-    auto touch = [&](Vertex c) {
-        if (touched_marks.mark(c)) {
-            touched.push_back(c);
-        }
-    };
-    for (Vertex t : tv) {
-        std::vector<Vertex> srcs;
-        distinct_sources(t, false, [&](Vertex s) { srcs.push_back(s); });
-        double w = srcs.empty() ? 0.0 : 1.0 / static_cast<double>(srcs.size());
-        td.emplace_back(t, w);
-        for (Vertex c : srcs) {
-            if (c != d) {
-                coupling[c] += w;
-                touch(c);
-            }
-        }
+    for (auto* sorted : {&td_sorted, &ad_sorted}) {
+        std::sort(sorted->begin(), sorted->end());
+        sorted->erase(std::unique(sorted->begin(), sorted->end()), sorted->end());
     }
-    for (Vertex b : av) {
-        std::vector<Vertex> srcs;
-        distinct_sources(b, true, [&](Vertex s) { srcs.push_back(s); });
-        double w = srcs.empty() ? 0.0 : 1.0 / static_cast<double>(srcs.size());
-        ad.emplace_back(b, w);
-        for (Vertex c : srcs) {
-            if (c != d) {
-                addressees[c] += w;
-                touch(c);
+    {
+        // Positions in first-occurrence order: walk the edges again, numbering each vertex the
+        // first time it is seen.
+        std::vector<char> seen_t(td_sorted.size(), 0), seen_a(ad_sorted.size(), 0);
+        for (auto [it, end] = boost::out_edges(d, bg); it != end; ++it) {
+            if (!o.paragraph.empty() && g.paragraph_of(*it) != o.paragraph) {
+                continue;
+            }
+            const Vertex t = boost::target(*it, bg);
+            const bool addressee = g.props(*it).role == Role::addressee;
+            auto& sorted = addressee ? ad_sorted : td_sorted;
+            auto& seen = addressee ? seen_a : seen_t;
+            auto pos = std::lower_bound(sorted.begin(), sorted.end(),
+                                        std::make_pair(t, std::uint32_t{0})) -
+                       sorted.begin();
+            if (!seen[static_cast<std::size_t>(pos)]) {
+                seen[static_cast<std::size_t>(pos)] = 1;
+                auto& list = addressee ? ad : td;
+                sorted[static_cast<std::size_t>(pos)].second =
+                    static_cast<std::uint32_t>(list.size());
+                const std::size_t citers = addressee ? ix.in_begin[t + 1] - ix.in_split[t]
+                                                     : ix.in_split[t] - ix.in_begin[t];
+                list.emplace_back(t, inverse(citers));
             }
         }
     }
+
+    // Co-citation, exactly as defined: for each document s citing d (in-edge order), 1/|T(s) u
+    // A(s)| to every other target of s, then per paragraph of s citing d (label order)
+    // 1/|targets of s in it| to every other target in that paragraph. Each contribution is
+    // also logged (sequentially) so the "why" lists of the shown results need no second pass.
     if (o.paragraph.empty()) {
-        std::vector<Vertex> citing;
-        marks.clear();
         for (auto [it, end] = boost::in_edges(d, bg); it != end; ++it) {
-            if (marks.mark(boost::source(*it, bg))) {
-                citing.push_back(boost::source(*it, bg));
+            const Vertex s = boost::source(*it, bg);
+            cd.emplace_back(s, 0.0);
+        }
+        // distinct, keeping the first occurrence
+        std::vector<std::pair<Vertex, std::size_t>> order;
+        for (std::size_t i = 0; i < cd.size(); ++i) {
+            order.emplace_back(cd[i].first, i);
+        }
+        std::sort(order.begin(), order.end());
+        std::vector<char> first(cd.size(), 0);
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            if (i == 0 || order[i].first != order[i - 1].first) {
+                first[order[i].second] = 1;
             }
         }
-        std::vector<std::string> paras;
-        std::vector<Vertex> in_para;
-        for (Vertex s : citing) {
-            double w = 1.0 / static_cast<double>(count_distinct_targets(s));
-            cd.emplace_back(s, w);
-            inner.clear();
-            paras.clear();
-            for (auto [it, end] = boost::out_edges(s, bg); it != end; ++it) {
-                Vertex c = boost::target(*it, bg);
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < cd.size(); ++i) {
+            if (first[i]) {
+                cd[kept++] = {cd[i].first, inverse(ix.distinct_targets[cd[i].first])};
+            }
+        }
+        cd.resize(kept);
+    }
+    using ParagraphTarget = CitationGraph::NeighbourIndex::ParagraphTarget;
+    std::vector<std::pair<const ParagraphTarget*, const ParagraphTarget*>> with_d;
+    for (std::size_t i = 0; i < cd.size(); ++i) {
+        const auto [s, w] = cd[i];
+        const auto citing = static_cast<std::uint32_t>(i + 1);
+        // One scan of s's (paragraph, target) list: w to each distinct target but d, and the
+        // paragraphs citing d, each as its range of the list.
+        const ParagraphTarget* first = ix.by_paragraph.data() + ix.out_para_begin[s];
+        const ParagraphTarget* past = ix.by_paragraph.data() + ix.out_para_begin[s + 1];
+        with_d.clear();
+        for (const ParagraphTarget* p = first; p != past;) {
+            const ParagraphTarget* q = p;
+            bool cites_d = false;
+            for (; q != past && q->paragraph == p->paragraph; ++q) {
+                const Vertex c = q->target;
                 if (c == d) {
-                    paras.push_back(g.provenance(*it).paragraph);
-                } else if (inner.mark(c)) {
-                    cocitation[c] += w;
-                    touch(c);
+                    cites_d = true;
+                    continue;
+                }
+                Slot& sl = touch(c);
+                if (sl.last_citing != citing) {
+                    sl.last_citing = citing;
+                    sl.cocitation += w;
+                    ws.cocited_log.push_back({q->target, citing - 1});
                 }
             }
-            // Cited in the same paragraph: a second, stronger share.
-            std::sort(paras.begin(), paras.end());
-            paras.erase(std::unique(paras.begin(), paras.end()), paras.end());
-            for (const std::string& para : paras) {
-                inner.clear();
-                in_para.clear();
-                for (auto [it, end] = boost::out_edges(s, bg); it != end; ++it) {
-                    if (g.provenance(*it).paragraph == para && inner.mark(boost::target(*it, bg))) {
-                        in_para.push_back(boost::target(*it, bg));
-                    }
-                }
-                double wp = 1.0 / static_cast<double>(in_para.size());
-                for (Vertex c : in_para) {
-                    if (c != d) {
-                        cocitation[c] += wp;
-                        para_share[c].push_back({g.node(s).id + " " + para, wp});
-                    }
+            if (cites_d) {
+                with_d.emplace_back(p, q);
+            }
+            p = q;
+        }
+        if (with_d.size() > 1) {
+            std::sort(with_d.begin(), with_d.end(), [&](const auto& x, const auto& y) {
+                return g.paragraph_label(x.first->paragraph) <
+                       g.paragraph_label(y.first->paragraph);
+            });
+        }
+        for (const auto& [p, q] : with_d) {
+            const double wp = inverse(static_cast<std::size_t>(q - p));
+            for (const ParagraphTarget* e = p; e != q; ++e) {
+                if (e->target != d) {
+                    ws.slots[e->target].cocitation += wp;
+                    ws.paragraph_log.push_back({e->target, citing - 1, p->paragraph, wp});
                 }
             }
         }
     }
 
+    // Coupling and addressee items by decreasing weighted contribution.
+    struct Item {
+        double weight; // component weight x item weight
+        std::size_t begin, end;
+    };
+    std::vector<Item> items;
+    for (auto [t, w] : td) {
+        items.push_back({o.coupling_weight * w, ix.in_begin[t], ix.in_split[t]});
+    }
+    for (auto [b, w] : ad) {
+        items.push_back({o.addressee_weight * w, ix.in_split[b], ix.in_begin[b + 1]});
+    }
+    std::stable_sort(items.begin(), items.end(),
+                     [](const Item& a, const Item& b) { return a.weight > b.weight; });
+    std::vector<double> rest(items.size() + 1, 0.0); // rest[i]: sum of items[i..]
+    for (std::size_t i = items.size(); i-- > 0;) {
+        rest[i] = rest[i + 1] + std::max(0.0, items[i].weight);
+    }
+    const std::size_t k = o.top;
+    auto lower_bound_of = [&](Vertex c) {
+        return o.cocitation_weight * ws.slots[c].cocitation + ws.slots[c].partial;
+    };
+    auto kth_bound = [&]() {
+        ws.scratch.clear();
+        for (Vertex c : ws.eligible) {
+            ws.scratch.push_back(lower_bound_of(c));
+        }
+        return kth_largest(ws.scratch, k);
+    };
+    double kth = -std::numeric_limits<double>::infinity();
+    std::size_t work = 0, next_item = 0;
+    for (; next_item < items.size(); ++next_item) {
+        if (can_prune && ws.eligible.size() >= k) {
+            // Refresh the bound when that costs less than what it may save (the next item's
+            // citer list) or than the work done since the last refresh.
+            const std::size_t next_size = items[next_item].end - items[next_item].begin;
+            if (rest[next_item] >= kth - tie_margin(kth) &&
+                2 * std::max(work, next_size) >= ws.eligible.size()) {
+                kth = kth_bound();
+                work = 0;
+            }
+            if (rest[next_item] < kth - tie_margin(kth)) {
+                break; // nobody reached only by the remaining items can make the top k
+            }
+        }
+        const Item& item = items[next_item];
+        for (std::size_t j = item.begin; j < item.end; ++j) {
+            const Vertex c = ix.in[j];
+            if (c != d) {
+                touch(c).partial += item.weight;
+            }
+        }
+        work += item.end - item.begin;
+    }
+    const double remaining = rest[next_item];
+
+    // Exact scores, by decreasing lower bound, until no bound can reach the k-th exact score.
     struct Scored {
         long long key;
         Vertex v;
+        double coupling, cocitation, addressees, score;
     };
-    std::vector<Scored> scored;
-    for (Vertex c : touched) {
-        NodeKind k = g.node(c).kind;
-        if (k == NodeKind::Body || k == NodeKind::Actor) {
-            continue;
+    std::vector<char> shared_t(td.size()), shared_a(ad.size());
+    auto share = [&](Vertex c) {
+        const std::uint32_t* first = ix.out.data() + ix.out_begin[c];
+        const std::uint32_t* past = ix.out.data() + ix.out_begin[c + 1];
+        shared_with(first, past, 0, td_sorted, shared_t);
+        shared_with(first, past, 1, ad_sorted, shared_a);
+    };
+    auto exact = [&](Vertex c) {
+        share(c);
+        Scored sc{0, c, 0.0, ws.slots[c].cocitation, 0.0, 0.0};
+        for (std::size_t i = 0; i < td.size(); ++i) {
+            if (shared_t[i]) {
+                sc.coupling += td[i].second;
+            }
         }
-        double s = o.coupling_weight * coupling[c] + o.cocitation_weight * cocitation[c] +
-                   o.addressee_weight * addressees[c];
-        if (s > 0) {
-            scored.push_back({std::llround(s * 1e9), c});
+        for (std::size_t i = 0; i < ad.size(); ++i) {
+            if (shared_a[i]) {
+                sc.addressees += ad[i].second;
+            }
+        }
+        sc.score = o.coupling_weight * sc.coupling + o.cocitation_weight * sc.cocitation +
+                   o.addressee_weight * sc.addressees;
+        sc.key = std::llround(sc.score * 1e9);
+        return sc;
+    };
+    kth = can_prune && ws.eligible.size() >= k ? kth_bound()
+                                               : -std::numeric_limits<double>::infinity();
+    std::vector<std::pair<double, Vertex>> order;
+    for (Vertex c : ws.eligible) {
+        const double lb = lower_bound_of(c);
+        if (!can_prune || lb + remaining >= kth - tie_margin(kth)) {
+            order.emplace_back(lb, c);
         }
     }
-    std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    std::vector<Scored> scored;
+    std::vector<double> best; // min-heap of the k best exact positive scores
+    for (const auto& [lb, c] : order) {
+        if (can_prune && best.size() >= k &&
+            lb + remaining < best.front() - tie_margin(best.front())) {
+            break;
+        }
+        Scored sc = exact(c);
+        if (sc.score > 0) {
+            scored.push_back(sc);
+            best.push_back(sc.score);
+            std::push_heap(best.begin(), best.end(), std::greater<double>());
+            if (best.size() > k) {
+                std::pop_heap(best.begin(), best.end(), std::greater<double>());
+                best.pop_back();
+            }
+        }
+    }
+    auto ranked = [&](const Scored& a, const Scored& b) {
         if (a.key != b.key) {
             return a.key > b.key;
         }
         return g.node(a.v).id < g.node(b.v).id;
-    });
-    if (scored.size() > o.top) {
-        scored.resize(o.top);
-    }
+    };
+    const std::size_t shown = std::min(k, scored.size());
+    std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(shown),
+                      scored.end(), ranked);
+    scored.resize(shown);
 
+    // Why, for the shown results only.
+    std::vector<std::pair<Vertex, std::uint32_t>> shown_by_vertex; // (vertex, result index)
+    bool any_cocited = false;
+    for (std::size_t r = 0; r < scored.size(); ++r) {
+        const Scored& sc = scored[r];
+        const Vertex c = sc.v;
+        shown_by_vertex.emplace_back(c, static_cast<std::uint32_t>(r));
+        any_cocited = any_cocited || sc.cocitation != 0.0;
+        RelatedResult res;
+        res.id = g.node(c).id;
+        res.coupling = sc.coupling;
+        res.cocitation = sc.cocitation;
+        res.addressees = sc.addressees;
+        res.score = sc.score;
+        share(c);
+        for (std::size_t i = 0; i < td.size(); ++i) {
+            if (shared_t[i]) {
+                res.shared_cited.push_back({g.node(td[i].first).id, td[i].second});
+            }
+        }
+        for (std::size_t i = 0; i < ad.size(); ++i) {
+            if (shared_a[i]) {
+                res.shared_mandated.push_back({g.node(ad[i].first).id, ad[i].second});
+            }
+        }
+        out.push_back(std::move(res));
+    }
+    if (any_cocited) {
+        // Documents citing both, then "DOC PARA" for a paragraph citing both (the logs are in
+        // the definition's order; by_weight() orders them anyway). Shown results are found
+        // with a 64-bit filter and a binary search: no random memory access per log entry.
+        std::sort(shown_by_vertex.begin(), shown_by_vertex.end());
+        std::uint64_t filter = 0;
+        auto bit = [](Vertex v) { return std::uint64_t{1} << ((v * 0x9E3779B97F4A7C15ull) >> 58); };
+        for (const auto& [v, r] : shown_by_vertex) {
+            filter |= bit(v);
+        }
+        auto result_of = [&](Vertex v) -> RelatedResult* {
+            if ((filter & bit(v)) == 0) {
+                return nullptr;
+            }
+            auto it = std::lower_bound(shown_by_vertex.begin(), shown_by_vertex.end(),
+                                       std::make_pair(v, std::uint32_t{0}));
+            return it != shown_by_vertex.end() && it->first == v ? &out[it->second] : nullptr;
+        };
+        std::vector<const std::string*> citing_id(cd.size(), nullptr);
+        auto id_of = [&](std::uint32_t i) -> const std::string& {
+            if (citing_id[i] == nullptr) {
+                citing_id[i] = &g.node(cd[i].first).id;
+            }
+            return *citing_id[i];
+        };
+        for (const auto& [c, i] : ws.cocited_log) {
+            if (RelatedResult* res = result_of(c)) {
+                res->cited_together.push_back({id_of(i), cd[i].second});
+            }
+        }
+        for (const auto& e : ws.paragraph_log) {
+            if (RelatedResult* res = result_of(e.target)) {
+                const std::string& doc = id_of(e.citing);
+                const std::string& label = g.paragraph_label(e.paragraph);
+                SharedWork& sw = res->cited_together.emplace_back();
+                sw.id.reserve(doc.size() + 1 + label.size());
+                sw.id.append(doc).append(1, ' ').append(label);
+                sw.weight = e.weight;
+            }
+        }
+    }
     auto by_weight = [&](std::vector<SharedWork>& xs) {
         std::sort(xs.begin(), xs.end(), [](const SharedWork& a, const SharedWork& b) {
             return std::tie(b.weight, a.id) < std::tie(a.weight, b.id);
         });
     };
-    std::vector<RelatedResult> out;
-    for (const Scored& sc : scored) {
-        Vertex c = sc.v;
-        RelatedResult r;
-        r.id = g.node(c).id;
-        r.coupling = coupling[c];
-        r.cocitation = cocitation[c];
-        r.addressees = addressees[c];
-        r.score = o.coupling_weight * r.coupling + o.cocitation_weight * r.cocitation +
-                  o.addressee_weight * r.addressees;
-        // Why: intersect the query's lists with the candidate's edges.
-        marks.clear();
-        amarks.clear();
-        for (auto [it, end] = boost::out_edges(c, bg); it != end; ++it) {
-            (g.props(*it).role == Role::addressee ? amarks : marks).mark(boost::target(*it, bg));
-        }
-        for (auto [t, w] : td) {
-            if (marks.has(t)) {
-                r.shared_cited.push_back({g.node(t).id, w});
-            }
-        }
-        for (auto [b, w] : ad) {
-            if (amarks.has(b)) {
-                r.shared_mandated.push_back({g.node(b).id, w});
-            }
-        }
-        for (auto [s, w] : cd) {
-            bool cites_c = false;
-            for (auto [it, end] = boost::out_edges(s, bg); it != end && !cites_c; ++it) {
-                cites_c = boost::target(*it, bg) == c;
-            }
-            if (cites_c) {
-                r.cited_together.push_back({g.node(s).id, w});
-            }
-        }
-        auto ps = para_share.find(c);
-        if (ps != para_share.end()) {
-            r.cited_together.insert(r.cited_together.end(), ps->second.begin(), ps->second.end());
-        }
-        by_weight(r.shared_cited);
-        by_weight(r.shared_mandated);
-        by_weight(r.cited_together);
-        out.push_back(std::move(r));
+    for (auto& res : out) {
+        by_weight(res.shared_cited);
+        by_weight(res.shared_mandated);
+        by_weight(res.cited_together);
     }
     return out;
 }

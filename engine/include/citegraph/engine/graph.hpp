@@ -7,6 +7,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -39,6 +40,7 @@ class StringPool {
 
     std::uint32_t intern(const std::string& s);
     const std::string& operator[](std::uint32_t id) const { return strings_[id]; }
+    std::size_t size() const { return strings_.size(); }
 
   private:
     void reindex();
@@ -81,6 +83,11 @@ class CitationGraph {
     ProvenanceRef provenance(Edge e) const;
     // The citing document of an edge, without assembling the whole provenance.
     const std::string& document_of(Edge e) const { return strings_[prov_[g_[e].prov].document]; }
+    // The paragraph label of an edge, and a key for it: two edges have the same key exactly
+    // when their labels are equal (labels are interned).
+    const std::string& paragraph_of(Edge e) const { return strings_[prov_[g_[e].prov].paragraph]; }
+    std::uint32_t paragraph_key(Edge e) const { return prov_[g_[e].prov].paragraph; }
+    const std::string& paragraph_label(std::uint32_t key) const { return strings_[key]; }
     EdgeRecord edge_record(Edge e) const;
 
     std::size_t num_nodes() const { return boost::num_vertices(g_); }
@@ -92,7 +99,40 @@ class CitationGraph {
     std::vector<Vertex> sorted_vertices() const;
     std::vector<Edge> sorted_edges() const;
 
+    // Compact adjacency for queries that scan many neighbourhoods (related documents). Built
+    // on first use after the graph last changed (O(m log d) time, at most 16 bytes per edge),
+    // shared by copies, safe to request from several threads at once. Lists are ascending.
+    struct NeighbourIndex {
+        // Distinct documents citing v with any role but addressee: in[in_begin[v], in_split[v]);
+        // distinct documents addressing v (Role::addressee): in[in_split[v], in_begin[v + 1]).
+        std::vector<std::size_t> in_begin, in_split;
+        std::vector<std::uint32_t> in;
+        // (target << 1) | addressee for every distinct such pair of v's out-edges:
+        // out[out_begin[v], out_begin[v + 1]).
+        std::vector<std::size_t> out_begin;
+        std::vector<std::uint32_t> out;
+        // (paragraph_key, target) for every distinct such pair of v's out-edges:
+        // by_paragraph[out_para_begin[v], out_para_begin[v + 1]).
+        struct ParagraphTarget {
+            std::uint32_t paragraph, target;
+        };
+        std::vector<std::size_t> out_para_begin;
+        std::vector<ParagraphTarget> by_paragraph;
+        std::vector<std::uint32_t> distinct_targets; // distinct nodes v cites, any role
+        std::vector<NodeKind> kind;                  // node(v).kind, packed
+    };
+    std::shared_ptr<const NeighbourIndex> neighbour_index() const;
+
+    // Vertices in id order (sorted_vertices()) and each vertex's position in it; cached like
+    // neighbour_index().
+    struct IdOrder {
+        std::vector<Vertex> by_id;
+        std::vector<std::uint32_t> rank;
+    };
+    std::shared_ptr<const IdOrder> id_order() const;
+
   private:
+
     // Provenance with its strings interned: documents, languages, paragraph labels and clause
     // texts repeat across the edges of a clause, a document and a corpus.
     struct PackedProvenance {
@@ -101,10 +141,16 @@ class CitationGraph {
     };
     std::uint32_t intern(const std::string& s) { return strings_.intern(s); }
 
+    void changed(); // drops the caches below
+
     Graph g_;
     std::unordered_map<std::string, Vertex> index_;
     std::vector<PackedProvenance> prov_;
     StringPool strings_;
+    // Read and written with std::atomic_load / atomic_compare_exchange (const queries may run
+    // in parallel); reset by every change.
+    mutable std::shared_ptr<const NeighbourIndex> neighbours_;
+    mutable std::shared_ptr<const IdOrder> id_order_;
 };
 
 // Which part of a graph to keep (CLI `export --from ID --depth N --relation R --kind K`).
