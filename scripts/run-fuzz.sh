@@ -3,6 +3,7 @@
 # each for N seconds (default 60), one after the other, on one core:
 #
 #   scripts/run-fuzz.sh [SECONDS] [TARGET...]     # TARGET: fuzz_symbol fuzz_text_import fuzz_store
+#                                                 #         fuzz_pdf_layout
 #   scripts/run-fuzz.sh 1800 fuzz_text_import     # a longer run of one target
 #
 # Seed corpora are made at run time in build-fuzz/corpus/<target>/ from tests/fixtures, a few
@@ -15,7 +16,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-if [ "${#targets[@]}" -eq 0 ]; then targets=(fuzz_symbol fuzz_text_import fuzz_store); fi
+if [ "${#targets[@]}" -eq 0 ]; then
+  targets=(fuzz_symbol fuzz_text_import fuzz_store fuzz_pdf_layout)
+fi
 build="${CITEGRAPH_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 shared="${CITEGRAPH_SHARED_DIR:-$root/../shared}"
 
@@ -29,7 +32,7 @@ CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Re
 ninja -C "$build" -j "${CITEGRAPH_JOBS:-1}" fuzzers
 
 corpus="$build/corpus"
-mkdir -p "$corpus"/{fuzz_symbol,fuzz_text_import,fuzz_store}
+mkdir -p "$corpus"/{fuzz_symbol,fuzz_text_import,fuzz_store,fuzz_pdf_layout}
 
 # Seeds: symbols as written (the first byte picks the organ; 0x80 marks a decision).
 i=0
@@ -57,7 +60,8 @@ CITEGRAPH_FUZZ_MAKE_SEED="$corpus/fuzz_store/seed-en-zh.db" "$build/fuzz/fuzz_st
 rm -f "$corpus"/fuzz_store/*-wal "$corpus"/fuzz_store/*-shm
 : >"$corpus/fuzz_store/seed-empty"
 
-declare -A max_len=([fuzz_symbol]=256 [fuzz_text_import]=16384 [fuzz_store]=131072)
+declare -A max_len=([fuzz_symbol]=256 [fuzz_text_import]=16384 [fuzz_store]=131072
+  [fuzz_pdf_layout]=4096)
 status=0
 for t in "${targets[@]}"; do
   crashes="$build/crashes/$t"

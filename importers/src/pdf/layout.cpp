@@ -79,6 +79,9 @@ double body_size(const std::vector<Page>& pages) {
     std::map<long, std::size_t> chars;
     for (const auto& p : pages) {
         for (const auto& w : p.words) {
+            if (!std::isfinite(w.size) || w.size <= 0 || w.size >= 1000) {
+                continue;
+            }
             chars[std::lround(w.size * 10)] += w.text.size();
         }
     }
@@ -152,7 +155,9 @@ void finish(Line& l) {
 std::vector<Line> lines_of(const Page& page) {
     std::vector<const Word*> words, digits;
     for (const auto& w : page.words) {
-        if (!w.text.empty() && w.y1 > w.y0) {
+        bool sane = std::isfinite(w.x0) && std::isfinite(w.x1) && std::isfinite(w.y0) &&
+                    std::isfinite(w.y1) && std::isfinite(w.size) && w.size > 0 && w.size < 1000;
+        if (sane && !w.text.empty() && w.y1 > w.y0) {
             (digits_only(w.text) ? digits : words).push_back(&w);
         }
     }
@@ -201,7 +206,11 @@ std::vector<Line> lines_of(const Page& page) {
     for (const Word* d : digits) {
         Line* host = nullptr;
         double centre = (d->y0 + d->y1) / 2;
-        for (auto& l : lines) {
+        // The host's baseline is at or below the marker's centre: the nearest few lines there.
+        auto from = std::lower_bound(lines.begin(), lines.end(), centre,
+                                     [](const Line& l, double y) { return l.baseline < y; });
+        for (auto it = from; it != lines.end() && it - from < 8; ++it) {
+            Line& l = *it;
             if (d->size <= kSuperSize * l.size && centre >= l.top - 0.2 * l.size &&
                 centre <= l.baseline && d->y1 < l.baseline - kSuperRaise * l.size &&
                 (host == nullptr || l.baseline < host->baseline)) {

@@ -15,6 +15,10 @@
 namespace citegraph {
 namespace {
 
+// A dense page of a resolution has about 1,000 words; far more is not a resolution, and the
+// layout's cost grows with the words per page.
+constexpr std::size_t kMaxWordsPerPage = 50000;
+
 // poppler reports damaged objects on stderr; keep the last message for our error instead.
 thread_local std::string poppler_last_message;
 
@@ -95,7 +99,13 @@ pdf::Layout read_pdf_layout(const std::string& path, std::string_view bytes) {
         poppler::rectf box = pg->page_rect();
         page.width = box.width();
         page.height = box.height();
-        for (auto& tb : pg->text_list(poppler::page::text_list_include_font)) {
+        auto boxes = pg->text_list(poppler::page::text_list_include_font);
+        if (boxes.size() > kMaxWordsPerPage) {
+            throw InputError(path, "page " + std::to_string(i + 1) + " has " +
+                                       std::to_string(boxes.size()) + " words (more than " +
+                                       std::to_string(kMaxWordsPerPage) + "): not a resolution");
+        }
+        for (auto& tb : boxes) {
             if (tb.rotation() != 0) {
                 continue; // vertical text in the margins ("Please recycle")
             }
