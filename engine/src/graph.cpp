@@ -281,15 +281,54 @@ CitationGraph filter_graph(const CitationGraph& g, const GraphFilter& f) {
         }
     }
 
+    // The sub-graph, in the order the whole graph would list it (sorted_vertices(), then
+    // sorted_edges() restricted to kept edges; edges whose sort keys are all equal keep their
+    // insertion order). Copied directly: provenance stays packed, strings are interned once.
+    const auto order = g.id_order();
+    const std::vector<std::uint32_t>& rank = order->rank;
+    constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
     CitationGraph out;
-    for (auto v : g.sorted_vertices()) {
+    std::vector<std::uint32_t> new_vertex(g.num_nodes(), kNone);
+    std::vector<CitationGraph::Vertex> kept;
+    for (auto v : order->by_id) {
         if (keep[v]) {
-            out.add_node(g.node(v));
+            new_vertex[v] = static_cast<std::uint32_t>(boost::add_vertex(g.g_[v], out.g_));
+            out.index_.emplace(g.g_[v].id, new_vertex[v]);
+            kept.push_back(v);
         }
     }
-    for (auto e : g.sorted_edges()) {
-        if (keep[boost::source(e, bg)] && keep[boost::target(e, bg)] && edge_ok(e)) {
-            out.add_edge(g.edge_record(e));
+    std::vector<std::uint32_t> new_string(g.strings_.size(), kNone);
+    auto remap = [&](std::uint32_t s) {
+        if (new_string[s] == kNone) {
+            new_string[s] = out.strings_.intern(g.strings_[s]);
+        }
+        return new_string[s];
+    };
+    std::vector<CitationGraph::Edge> es;
+    for (auto v : kept) {
+        es.clear();
+        for (auto [it, end] = boost::out_edges(v, bg); it != end; ++it) {
+            if (keep[boost::target(*it, bg)] && edge_ok(*it)) {
+                es.push_back(*it);
+            }
+        }
+        using Key = std::tuple<std::uint32_t, const std::string&, const std::string&, std::uint32_t,
+                               const std::string&, Relation, Role, std::uint32_t>;
+        auto key = [&](CitationGraph::Edge e) {
+            const auto& p = g.prov_[g.g_[e].prov];
+            return Key(rank[boost::target(e, bg)], g.strings_[p.document], g.strings_[p.language],
+                       p.span_begin, g.strings_[p.paragraph], g.g_[e].relation, g.g_[e].role,
+                       g.g_[e].prov);
+        };
+        std::sort(es.begin(), es.end(),
+                  [&](CitationGraph::Edge a, CitationGraph::Edge b) { return key(a) < key(b); });
+        for (auto e : es) {
+            const auto& p = g.prov_[g.g_[e].prov];
+            EdgeProps props = g.g_[e];
+            props.prov = static_cast<std::uint32_t>(out.prov_.size());
+            out.prov_.push_back({remap(p.document), remap(p.language), remap(p.paragraph),
+                                 remap(p.text), p.span_begin, p.span_end});
+            boost::add_edge(new_vertex[v], new_vertex[boost::target(e, bg)], props, out.g_);
         }
     }
     return out;

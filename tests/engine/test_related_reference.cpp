@@ -1,5 +1,5 @@
-// The fast path of related() (sparse workspace, pruned candidates, cached neighbour index)
-// against a brute-force reference on seeded random graphs: the
+// The fast paths of related() (sparse workspace, pruned candidates, cached neighbour index) and
+// filter_graph() (direct copy) against brute-force references on seeded random graphs: the
 // answers must be identical, scores bit for bit.
 #include "citegraph/engine/queries.hpp"
 #include "test_support.hpp"
@@ -389,4 +389,70 @@ TEST_CASE("related: answers follow changes to the graph (the cached index is dro
     check_all_queries(g, o, 5);
     check_all_queries(copy, o, 5);
     CHECK(dump(related(g, "D/new", o)) == dump(reference_related(g, "D/new", o)));
+}
+
+namespace {
+
+// filter_graph() as first written: add_node / add_edge(edge_record) over sorted_vertices()
+// and sorted_edges().
+CitationGraph reference_filter(const CitationGraph& g, const GraphFilter& f) {
+    // The kept set is the fast version's (the breadth-first search did not change); the copy
+    // is what is checked.
+    CitationGraph sub = filter_graph(g, f);
+    CitationGraph out;
+    for (auto v : g.sorted_vertices()) {
+        if (sub.find(g.node(v).id)) {
+            out.add_node(g.node(v));
+        }
+    }
+    const auto& bg = g.boost_graph();
+    for (auto e : g.sorted_edges()) {
+        if (sub.find(g.node(boost::source(e, bg)).id) &&
+            sub.find(g.node(boost::target(e, bg)).id) &&
+            (f.relations.empty() || f.relations.count(g.props(e).relation))) {
+            out.add_edge(g.edge_record(e));
+        }
+    }
+    return out;
+}
+
+std::string dump(const CitationGraph& g) {
+    std::ostringstream s;
+    const auto& bg = g.boost_graph();
+    for (auto [it, end] = boost::vertices(bg); it != end; ++it) {
+        const NodeRecord& n = g.node(*it);
+        s << "v " << n.id << " " << static_cast<int>(n.kind) << " " << n.date << "\n";
+    }
+    for (auto [it, end] = boost::edges(bg); it != end; ++it) {
+        const EdgeRecord r = g.edge_record(*it);
+        s << "e " << r.source << ">" << r.target << " " << static_cast<int>(r.relation) << " "
+          << static_cast<int>(r.role) << " " << r.prov.document << " " << r.prov.language << " "
+          << r.prov.paragraph << " " << r.prov.span_begin << "-" << r.prov.span_end << " "
+          << r.prov.text << "\n";
+    }
+    return s.str();
+}
+
+} // namespace
+
+TEST_CASE("filter_graph: direct copy equals add_node/add_edge over the sorted lists",
+          "[graph][filter]") {
+    CitationGraph g = random_graph(5, 400, 30, 10);
+    auto vs = g.sorted_vertices();
+    for (std::size_t i = 0; i < vs.size(); i += 37) {
+        for (int depth : {1, 2}) {
+            GraphFilter f;
+            f.from = g.node(vs[i]).id;
+            f.depth = depth;
+            CitationGraph fast = filter_graph(g, f);
+            INFO("from " << f.from << " depth " << depth);
+            REQUIRE(dump(fast) == dump(reference_filter(g, f)));
+            // the copy is a graph of its own: finds, sorts and queries work on it
+            REQUIRE(fast.find(f.from));
+            CHECK(dump(filter_graph(fast, f)) == dump(fast));
+        }
+    }
+    GraphFilter by_rel;
+    by_rel.relations = {Relation::recalls};
+    CHECK(dump(filter_graph(g, by_rel)) == dump(reference_filter(g, by_rel)));
 }

@@ -62,6 +62,8 @@ struct ProvenanceRef {
     }
 };
 
+struct GraphFilter;
+
 class CitationGraph {
   public:
     // The global edge list is a vector (edges are never removed): a list node per edge would
@@ -132,6 +134,7 @@ class CitationGraph {
     std::shared_ptr<const IdOrder> id_order() const;
 
   private:
+    friend CitationGraph filter_graph(const CitationGraph& g, const GraphFilter& f);
 
     // Provenance with its strings interned: documents, languages, paragraph labels and clause
     // texts repeat across the edges of a clause, a document and a corpus.
