@@ -5,44 +5,55 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
-#include <boost/property_map/property_map.hpp>
+#include <boost/make_shared.hpp>
+#include <boost/property_map/dynamic_property_map.hpp>
+#include <cstring>
+#include <functional>
+#include <ostream>
 #include <sstream>
+#include <streambuf>
+#include <type_traits>
+#include <utility>
 
 namespace citegraph {
 namespace {
 
-// Values as written, one struct member per attribute.
-struct GmlNode {
-    std::string label;  // Gephi display label
-    std::string labels; // APOC node labels, ":Resolution"
-    std::string node_id;
-    std::string kind;
-    std::string symbol;
-    std::string date;
-    std::string body;
-    std::string session;
-    std::string unts_volume;
-    std::string unts_number;
-};
+// The graph Boost writes: vertices numbered 0..n-1 in sorted-id order (Boost writes n<index>),
+// each edge carrying its position in the sorted edge list. With bidirectionalS, edges(g) walks
+// the edge list in insertion order, so adding the edges in sorted order writes them in that
+// order (and directedS's edge iterator trips gcc 12's -Wmaybe-uninitialized inside Boost).
+using GmlGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                       boost::no_property, std::size_t>;
+using GmlVertex = boost::graph_traits<GmlGraph>::vertex_descriptor;
+using GmlEdge = boost::graph_traits<GmlGraph>::edge_descriptor;
 
-struct GmlEdge {
-    std::string label; // APOC relationship type, "REAFFIRMS"
-    std::string relation;
-    std::string role;
-    std::string document;
-    std::string language;
-    std::string paragraph;
-    std::string text;
-    unsigned int span_start = 0;
-    unsigned int span_end = 0;
-};
+// One attribute column for write_graphml: the value of element i, computed when Boost asks for
+// it. Boost's own property maps answer get_string() through an ostringstream per value, which
+// was three quarters of the export's time; this answers with the string itself.
+template <typename Key, typename Value> class Column final : public boost::dynamic_property_map {
+  public:
+    using Fn = std::function<std::string(std::size_t)>;
+    Column(const GmlGraph& g, Fn fn) : g_(g), fn_(std::move(fn)) {}
 
-// vecS vertices numbered 0..n-1 in sorted-id order (Boost writes n<index>). With
-// bidirectionalS, edges(g) walks the graph's edge list in insertion order, so adding the edges
-// in sorted order writes them in that order (and directedS's edge iterator trips gcc 12's
-// -Wmaybe-uninitialized inside Boost).
-using GmlGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, GmlNode, GmlEdge>;
+    boost::any get(const boost::any& key) override { return get_string(key); }
+    std::string get_string(const boost::any& key) override { return fn_(index(key)); }
+    void put(const boost::any&, const boost::any&) override {
+        throw boost::dynamic_const_put_error();
+    }
+    const std::type_info& key() const override { return typeid(Key); }
+    const std::type_info& value() const override { return typeid(Value); }
+
+  private:
+    std::size_t index(const boost::any& key) const {
+        if constexpr (std::is_same_v<Key, GmlEdge>) {
+            return g_[boost::any_cast<GmlEdge>(key)];
+        } else {
+            return boost::any_cast<GmlVertex>(key);
+        }
+    }
+    const GmlGraph& g_;
+    Fn fn_;
+};
 
 // Language codes become attribute names (name_zh): keep them to GraphML-friendly characters.
 std::string attr_safe(std::string_view lang) {
@@ -56,11 +67,12 @@ std::string attr_safe(std::string_view lang) {
 }
 
 // Boost writes every key for every element; a value the element lacks comes out as an empty
-// <data key="keyN"></data> line. Drop those lines (a non-empty value never looks like that).
-std::string drop_empty_data(const std::string& xml) {
-    std::string out;
-    out.reserve(xml.size());
-    std::size_t pos = 0;
+// <data key="keyN"></data> line. Drop those lines in place (a non-empty value never looks like
+// that).
+void drop_empty_data(std::string& xml) {
+    std::size_t pos = 0, out = 0;
+    const std::string_view open = "<data key=\"key";
+    const std::string_view close = "\"></data>\n";
     while (pos < xml.size()) {
         std::size_t end = xml.find('\n', pos);
         end = end == std::string::npos ? xml.size() : end + 1;
@@ -69,8 +81,6 @@ std::string drop_empty_data(const std::string& xml) {
         while (!body.empty() && body.front() == ' ') {
             body.remove_prefix(1);
         }
-        const std::string_view open = "<data key=\"key";
-        const std::string_view close = "\"></data>\n";
         bool empty = false;
         if (body.size() > open.size() + close.size() && body.substr(0, open.size()) == open &&
             body.substr(body.size() - close.size()) == close) {
@@ -79,87 +89,126 @@ std::string drop_empty_data(const std::string& xml) {
             empty = detail::is_integer(digits);
         }
         if (!empty) {
-            out.append(line);
+            if (out != pos) {
+                std::memmove(xml.data() + out, xml.data() + pos, end - pos);
+            }
+            out += end - pos;
         }
         pos = end;
     }
-    return out;
+    xml.resize(out);
 }
+
+// An output stream buffer appending to a string the caller sized: no ostringstream growth
+// and no copy of the whole document at the end.
+class StringSink final : public std::streambuf {
+  public:
+    explicit StringSink(std::string& out) : out_(out) {}
+
+  protected:
+    int_type overflow(int_type c) override {
+        if (c != traits_type::eof()) {
+            out_.push_back(static_cast<char>(c));
+        }
+        return traits_type::not_eof(c);
+    }
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+        out_.append(s, static_cast<std::size_t>(n));
+        return n;
+    }
+
+  private:
+    std::string& out_;
+};
 
 } // namespace
 
 std::string to_graphml(const CitationGraph& g, const ExportOptions& opt) {
     const auto& bg = g.boost_graph();
     const auto vertices = g.sorted_vertices();
+    const auto edges = g.sorted_edges();
     const auto languages = detail::name_languages(g);
 
-    GmlGraph tg;
+    GmlGraph tg(vertices.size());
     std::vector<std::size_t> position(g.num_nodes());
-    std::vector<std::vector<std::string>> names(languages.size());
-    for (auto v : vertices) {
-        const NodeRecord& n = g.node(v);
-        GmlNode gn;
-        gn.label = detail::xml_safe(detail::display_name(n, opt.lang));
-        gn.labels = ":" + std::string(to_string(n.kind));
-        gn.node_id = detail::xml_safe(n.id);
-        gn.kind = std::string(to_string(n.kind));
-        gn.symbol = detail::xml_safe(n.symbol);
-        gn.date = detail::xml_safe(n.date);
-        gn.body = detail::xml_safe(n.body);
-        gn.session = detail::xml_safe(n.session);
-        gn.unts_volume = detail::xml_safe(n.unts_volume);
-        gn.unts_number = detail::xml_safe(n.unts_number);
-        position[v] = boost::add_vertex(gn, tg);
-        for (std::size_t i = 0; i < languages.size(); ++i) {
-            auto it = n.names.find(languages[i]);
-            names[i].push_back(it == n.names.end() ? std::string() : detail::xml_safe(it->second));
-        }
+    for (std::size_t i = 0; i < vertices.size(); ++i) {
+        position[vertices[i]] = i;
     }
-    for (auto e : g.sorted_edges()) {
-        const EdgeProps& p = g.props(e);
-        const auto prov = g.provenance(e);
-        GmlEdge ge;
-        ge.label = detail::upper_snake(to_string(p.relation));
-        ge.relation = std::string(to_string(p.relation));
-        ge.role = std::string(to_string(p.role));
-        ge.document = detail::xml_safe(prov.document);
-        ge.language = detail::xml_safe(prov.language);
-        ge.paragraph = detail::xml_safe(prov.paragraph);
-        ge.text = detail::xml_safe(prov.text);
-        ge.span_start = prov.span_begin;
-        ge.span_end = prov.span_end;
-        boost::add_edge(position[boost::source(e, bg)], position[boost::target(e, bg)], ge, tg);
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        boost::add_edge(position[boost::source(edges[i], bg)],
+                        position[boost::target(edges[i], bg)], i, tg);
     }
 
     boost::dynamic_properties dp;
-    dp.property("label", boost::get(&GmlNode::label, tg));
-    dp.property("labels", boost::get(&GmlNode::labels, tg));
-    dp.property("node_id", boost::get(&GmlNode::node_id, tg));
-    dp.property("kind", boost::get(&GmlNode::kind, tg));
-    dp.property("symbol", boost::get(&GmlNode::symbol, tg));
-    for (std::size_t i = 0; i < languages.size(); ++i) {
-        dp.property("name_" + attr_safe(languages[i]),
-                    boost::make_iterator_property_map(names[i].begin(),
-                                                      boost::get(boost::vertex_index, tg)));
+    auto node_column = [&](const std::string& name, auto field) {
+        dp.insert(name, boost::make_shared<Column<GmlVertex, std::string>>(
+                            tg, [&g, &vertices, field](std::size_t i) {
+                                return field(g.node(vertices[i]));
+                            }));
+    };
+    auto edge_column = [&](const std::string& name, auto field) {
+        using Value =
+            decltype(field(std::declval<const ProvenanceRef&>(), std::declval<const EdgeProps&>()));
+        dp.insert(name, boost::make_shared<Column<GmlEdge, Value>>(
+                            tg, [&g, &edges, field](std::size_t i) {
+                                Value v = field(g.provenance(edges[i]), g.props(edges[i]));
+                                if constexpr (std::is_same_v<Value, std::string>) {
+                                    return v;
+                                } else {
+                                    return std::to_string(v);
+                                }
+                            }));
+    };
+    using detail::xml_safe;
+    node_column("label", [&opt](const NodeRecord& n) {
+        return xml_safe(detail::display_name(n, opt.lang));
+    });
+    node_column("labels", [](const NodeRecord& n) { return ":" + std::string(to_string(n.kind)); });
+    node_column("node_id", [](const NodeRecord& n) { return xml_safe(n.id); });
+    node_column("kind", [](const NodeRecord& n) { return std::string(to_string(n.kind)); });
+    node_column("symbol", [](const NodeRecord& n) { return xml_safe(n.symbol); });
+    for (const auto& lang : languages) {
+        node_column("name_" + attr_safe(lang), [lang](const NodeRecord& n) {
+            auto it = n.names.find(lang);
+            return it == n.names.end() ? std::string() : xml_safe(it->second);
+        });
     }
-    dp.property("date", boost::get(&GmlNode::date, tg));
-    dp.property("body", boost::get(&GmlNode::body, tg));
-    dp.property("session", boost::get(&GmlNode::session, tg));
-    dp.property("unts_volume", boost::get(&GmlNode::unts_volume, tg));
-    dp.property("unts_number", boost::get(&GmlNode::unts_number, tg));
-    dp.property("label", boost::get(&GmlEdge::label, tg));
-    dp.property("relation", boost::get(&GmlEdge::relation, tg));
-    dp.property("role", boost::get(&GmlEdge::role, tg));
-    dp.property("document", boost::get(&GmlEdge::document, tg));
-    dp.property("language", boost::get(&GmlEdge::language, tg));
-    dp.property("paragraph", boost::get(&GmlEdge::paragraph, tg));
-    dp.property("text", boost::get(&GmlEdge::text, tg));
-    dp.property("span_start", boost::get(&GmlEdge::span_start, tg));
-    dp.property("span_end", boost::get(&GmlEdge::span_end, tg));
+    node_column("date", [](const NodeRecord& n) { return xml_safe(n.date); });
+    node_column("body", [](const NodeRecord& n) { return xml_safe(n.body); });
+    node_column("session", [](const NodeRecord& n) { return xml_safe(n.session); });
+    node_column("unts_volume", [](const NodeRecord& n) { return xml_safe(n.unts_volume); });
+    node_column("unts_number", [](const NodeRecord& n) { return xml_safe(n.unts_number); });
+    edge_column("label", [](const ProvenanceRef&, const EdgeProps& p) {
+        return detail::upper_snake(to_string(p.relation));
+    });
+    edge_column("relation", [](const ProvenanceRef&, const EdgeProps& p) {
+        return std::string(to_string(p.relation));
+    });
+    edge_column("role", [](const ProvenanceRef&, const EdgeProps& p) {
+        return std::string(to_string(p.role));
+    });
+    edge_column("document",
+                [](const ProvenanceRef& pr, const EdgeProps&) { return xml_safe(pr.document); });
+    edge_column("language",
+                [](const ProvenanceRef& pr, const EdgeProps&) { return xml_safe(pr.language); });
+    edge_column("paragraph",
+                [](const ProvenanceRef& pr, const EdgeProps&) { return xml_safe(pr.paragraph); });
+    edge_column("text",
+                [](const ProvenanceRef& pr, const EdgeProps&) { return xml_safe(pr.text); });
+    edge_column("span_start", [](const ProvenanceRef& pr, const EdgeProps&) {
+        return static_cast<unsigned int>(pr.span_begin);
+    });
+    edge_column("span_end", [](const ProvenanceRef& pr, const EdgeProps&) {
+        return static_cast<unsigned int>(pr.span_end);
+    });
 
-    std::ostringstream os;
+    std::string xml;
+    xml.reserve(1024 + 300 * vertices.size() + 400 * edges.size());
+    StringSink sink(xml);
+    std::ostream os(&sink);
     boost::write_graphml(os, tg, boost::get(boost::vertex_index, tg), dp, true);
-    return drop_empty_data(os.str());
+    drop_empty_data(xml);
+    return xml;
 }
 
 } // namespace citegraph
