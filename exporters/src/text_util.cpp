@@ -24,14 +24,40 @@ std::size_t count_code_points(std::string_view text) {
     return n;
 }
 
+namespace {
+
+// Bytes that every writer copies as they are: printable ASCII, tab and newline. Exports are
+// mostly such runs (ids, English clause text), so they are copied in bulk, not decoded.
+bool plain(unsigned char c) {
+    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n';
+}
+
+std::size_t plain_run(std::string_view text, std::size_t pos) {
+    std::size_t end = pos;
+    while (end < text.size() && plain(static_cast<unsigned char>(text[end]))) {
+        ++end;
+    }
+    return end;
+}
+
+} // namespace
+
 std::string valid_utf8(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            std::size_t end = pos + 1;
+            while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80) {
+                ++end;
+            }
+            out.append(text, pos, end - pos);
+            pos = end;
+            continue;
+        }
         const std::size_t start = pos;
         const char32_t cp = next_code_point(text, pos);
-        if (cp == kReplacementChar && pos == start + 1 &&
-            static_cast<unsigned char>(text[start]) >= 0x80) {
+        if (cp == kReplacementChar && pos == start + 1) {
             append_utf8(out, cp);
         } else {
             out.append(text.substr(start, pos - start));
@@ -41,21 +67,36 @@ std::string valid_utf8(std::string_view text) {
 }
 
 std::string xml_safe(std::string_view text) {
-    const std::string valid = valid_utf8(text);
+    // Invalid bytes become U+FFFD (as valid_utf8 does), CR and CRLF become LF, and the
+    // characters XML 1.0 forbids (other C0 controls, U+FFFE, U+FFFF) are dropped.
     std::string out;
-    out.reserve(valid.size());
-    for (std::size_t pos = 0; pos < valid.size();) {
-        const std::size_t start = pos;
-        const char32_t cp = next_code_point(valid, pos);
-        if (cp == '\r') {
-            out += '\n';
-            if (pos < valid.size() && valid[pos] == '\n') {
-                ++pos;
-            }
-        } else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF) {
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t end = plain_run(text, pos);
+        if (end > pos) {
+            out.append(text, pos, end - pos);
+            pos = end;
             continue;
-        } else {
-            out.append(valid, start, pos - start);
+        }
+        const auto b = static_cast<unsigned char>(text[pos]);
+        if (b == '\r') {
+            out += '\n';
+            pos += pos + 1 < text.size() && text[pos + 1] == '\n' ? 2 : 1;
+            continue;
+        }
+        if (b < 0x80) {
+            ++pos; // a C0 control (dropped) or DEL (allowed in XML 1.0)
+            if (b == 0x7F) {
+                out += static_cast<char>(b);
+            }
+            continue;
+        }
+        const std::size_t start = pos;
+        const char32_t cp = next_code_point(text, pos);
+        if (cp == kReplacementChar && pos == start + 1) {
+            append_utf8(out, cp);
+        } else if (cp != 0xFFFE && cp != 0xFFFF) {
+            out.append(text, start, pos - start);
         }
     }
     return out;

@@ -36,6 +36,16 @@ TEST_CASE("exporters::text helpers repair and measure UTF-8", "[exporters][text]
     CHECK(valid_utf8("\xE5\x90") == "\xEF\xBF\xBD\xEF\xBF\xBD"); // truncated sequence
     CHECK(valid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD"); // overlong '/'
     CHECK(xml_safe("a\r\nb\rc\x01\td") == "a\nb\nc\td");
+    // DEL is allowed in XML 1.0, U+FFFE/U+FFFF are not; bad bytes become U+FFFD; the bulk
+    // ASCII path and the decoding path meet in the middle of a string.
+    CHECK(xml_safe("x\x7Fy") == "x\x7Fy");
+    CHECK(xml_safe("a\xEF\xBF\xBE"
+                   "b\xEF\xBF\xBF"
+                   "c") == "abc");
+    CHECK(xml_safe("\xE5\x86\xB3\xE8\xAE\xAE 68/193\xFF!") ==
+          "\xE5\x86\xB3\xE8\xAE\xAE 68/193\xEF\xBF\xBD!");
+    CHECK(xml_safe("\r") == "\n");
+    CHECK(xml_safe("") == "");
     CHECK(single_line("  two\n lines  ") == "two lines");
     CHECK(truncate_text("联合国毒品", 3) == "联合国…");
     CHECK(truncate_text("联合国", 3) == "联合国");
