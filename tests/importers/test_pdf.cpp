@@ -227,3 +227,21 @@ TEST_CASE("pdf importer: scanned, damaged and truncated PDFs are refused clearly
     std::string bytes = read_file(kPdfFixtures + "A_RES_79_901.en.pdf");
     CHECK_THROWS_AS(imp->import("cut.pdf", bytes.substr(0, 200)), InputError);
 }
+
+TEST_CASE("pdf importer: a Chinese PDF, its language found in the text", "[pdf][importer]") {
+    // Written by make_zh_fixture.py (reportlab, WenQuanYi Micro Hei embedded); no tag in the name.
+    auto& ctx = context();
+    ImportResult pdf = import_file(ctx, kPdfFixtures + "A_RES_70_178.pdf");
+    ImportResult txt = import_file(ctx, kPdfFixtures + "A_RES_70_178.zh.txt");
+    CHECK(pdf.batch.document.id == "A/RES/70/178");
+    CHECK(pdf.batch.document.language == "zh");
+    REQUIRE(pdf.batch.document.paragraphs.size() == 4);
+    // The marker after "决议，" is a footnote (its source), and the paragraph cut by the page
+    // end continues after the footnote and the running header.
+    CHECK(pdf.batch.document.paragraphs[1].text ==
+          "回顾安全理事会第1373(2001)号决议以及联合国毒品和犯罪问题办公室的工作，");
+    CHECK(has_edge(pdf.batch, "pp1 reaffirms source A/68/PV.70"));
+    CHECK(has_edge(pdf.batch, "op1 requests addressee body:unodc"));
+    CHECK(edge_set(pdf.batch) == edge_set(txt.batch));
+    CHECK(pdf.batch.edges.size() == 10);
+}
