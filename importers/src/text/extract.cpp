@@ -19,9 +19,34 @@ struct Region {
     bool contains(u32 p) const { return p >= begin && p < end; }
 };
 
-bool inside(const std::vector<Region>& rs, u32 p) {
-    return std::any_of(rs.begin(), rs.end(), [p](const Region& r) { return r.contains(p); });
-}
+// Regions sorted by start with the running maximum of their ends: whether a position lies in
+// any of them in O(log n), whatever their overlaps (a linear scan per reference made a
+// paragraph dense with references quadratic).
+class RegionIndex {
+  public:
+    RegionIndex() = default;
+    explicit RegionIndex(std::vector<Region> rs) {
+        std::sort(rs.begin(), rs.end(),
+                  [](const Region& a, const Region& b) { return a.begin < b.begin; });
+        begins_.reserve(rs.size());
+        reach_.reserve(rs.size());
+        u32 reach = 0;
+        for (const auto& r : rs) {
+            reach = std::max(reach, r.end);
+            begins_.push_back(r.begin);
+            reach_.push_back(reach);
+        }
+    }
+    bool contains(u32 p) const {
+        auto it = std::upper_bound(begins_.begin(), begins_.end(), p);
+        return it != begins_.begin() &&
+               reach_[static_cast<std::size_t>(it - begins_.begin()) - 1] > p;
+    }
+
+  private:
+    std::vector<u32> begins_; // sorted
+    std::vector<u32> reach_;  // reach_[i]: the largest end of the regions up to i
+};
 
 struct NameMatch {
     u32 begin = 0;
@@ -83,15 +108,38 @@ std::size_t literal_at(std::string_view text, std::size_t pos,
     return best;
 }
 
-// Marks the bytes covered by the regions (for per-byte tests in the scanners).
-std::vector<char> mask_of(std::size_t n, const std::vector<Region>& regions) {
+// Marks the bytes covered by the regions (for per-byte tests in the scanners); each byte is
+// written once however much the regions overlap.
+std::vector<char> mask_of(std::size_t n, std::vector<Region> regions) {
+    std::sort(regions.begin(), regions.end(),
+              [](const Region& a, const Region& b) { return a.begin < b.begin; });
     std::vector<char> m(n, 0);
+    std::size_t reach = 0; // bytes before this are marked already
     for (const auto& r : regions) {
-        for (u32 p = r.begin; p < r.end && p < n; ++p) {
+        std::size_t end = std::min<std::size_t>(r.end, n);
+        for (std::size_t p = std::max<std::size_t>(r.begin, reach); p < end; ++p) {
             m[p] = 1;
         }
+        reach = std::max(reach, end);
     }
     return m;
+}
+
+// Positions p in [0, n) where `at(p)` holds, in order.
+template <typename Pred> std::vector<u32> positions_where(std::size_t n, Pred at) {
+    std::vector<u32> out;
+    for (std::size_t p = 0; p < n; ++p) {
+        if (at(p)) {
+            out.push_back(static_cast<u32>(p));
+        }
+    }
+    return out;
+}
+
+// The first element of a sorted vector that is >= v, or end().
+std::vector<u32>::const_iterator first_at_or_after(const std::vector<u32>& sorted, std::size_t v) {
+    return std::lower_bound(sorted.begin(), sorted.end(), v,
+                            [](u32 x, std::size_t y) { return x < y; });
 }
 
 std::size_t skip_spaces(std::string_view text, std::size_t pos) {
@@ -155,7 +203,8 @@ std::size_t number_token(std::string_view t, std::size_t pos) {
     }
     q = p < t.size() && t[p] == ' ' ? p + 1 : p;
     if (q < t.size() && t[q] == '(') {
-        std::size_t close = t.find(')', q);
+        // (Only a nearby ')' counts: looking further would rescan the text at every number.)
+        std::size_t close = t.substr(0, std::min(t.size(), q + 11)).find(')', q);
         if (close != std::string_view::npos && close - q <= 10) {
             bool ok = close > q + 1;
             for (std::size_t k = q + 1; k < close; ++k) {
@@ -231,25 +280,41 @@ class Extractor {
   private:
     // ---- regions and names ------------------------------------------------------------------
 
-    // Quotation regions of a text, computed once per text (spans are scanned many times).
-    const std::vector<Region>& quoted_of(std::string_view t) const {
-        if (quoted_cache_text_ != t.data() || quoted_cache_size_ != t.size()) {
-            quoted_cache_ = const_cast<Extractor*>(this)->regions(t, quotes_);
-            quoted_cache_text_ = t.data();
-            quoted_cache_size_ = t.size();
+    // The clause boundaries of a text that are not inside quotation marks, in order; computed
+    // once per text (organ_owns asks about many stretches of one paragraph).
+    const std::vector<u32>& unquoted_boundaries(std::string_view t) const {
+        if (boundary_cache_text_ != t.data() || boundary_cache_size_ != t.size()) {
+            const std::vector<char> quoted = mask_of(t.size(), regions(t, quotes_));
+            const auto& boundaries = lex_.values("boundary");
+            boundary_cache_ = positions_where(t.size(), [&](std::size_t p) {
+                return !quoted[p] && literal_at(t, p, boundaries) > 0;
+            });
+            boundary_cache_text_ = t.data();
+            boundary_cache_size_ = t.size();
         }
-        return quoted_cache_;
+        return boundary_cache_;
     }
 
-    std::vector<Region> regions(std::string_view t,
-                                const std::vector<std::pair<std::string, std::string>>& pairs) {
+    static std::vector<Region>
+    regions(std::string_view t, const std::vector<std::pair<std::string, std::string>>& pairs) {
         std::vector<Region> rs;
+        // The next occurrence of each closing mark at or after the position it was looked up
+        // from: positions only grow, so each mark's text is searched once in all.
+        std::vector<std::size_t> next_close(pairs.size(), 0);
+        std::vector<bool> looked_up(pairs.size(), false);
         std::size_t p = 0;
         while (p < t.size()) {
             bool hit = false;
-            for (const auto& [open, close] : pairs) {
+            for (std::size_t i = 0; i < pairs.size(); ++i) {
+                const auto& [open, close] = pairs[i];
                 if (starts_at(t, p, open)) {
-                    auto c = t.find(close, p + open.size());
+                    std::size_t from = p + open.size();
+                    if (!looked_up[i] ||
+                        (next_close[i] != std::string_view::npos && next_close[i] < from)) {
+                        next_close[i] = t.find(close, from);
+                        looked_up[i] = true;
+                    }
+                    auto c = next_close[i];
                     if (c == std::string_view::npos) {
                         break;
                     }
@@ -277,8 +342,9 @@ class Extractor {
             }
             return true;
         };
+        const RegionIndex in_quotes(quoted);
         for (const auto& m : lex_.alias_automaton().find_longest(s.text, accept)) {
-            if (inside(quoted, m.begin)) {
+            if (in_quotes.contains(m.begin)) {
                 continue;
             }
             const Alias& a = lex_.aliases()[m.pattern];
@@ -351,7 +417,7 @@ class Extractor {
         const auto& boundaries = lex_.values("boundary");
         const auto& strong = lex_.values("connector_anywhere");
         const auto& reported = lex_.values("reported");
-        const std::vector<char> blocked_mask = mask_of(t.size(), blocked);
+        const std::vector<char> blocked_mask = mask_of(t.size(), std::move(blocked));
         std::size_t pos = first.verb_end;
         while (pos < t.size()) {
             if (blocked_mask[pos]) {
@@ -401,13 +467,12 @@ class Extractor {
         return cs;
     }
 
+    // The first clause that ends after pos (the last one if none). Clause ends are
+    // non-decreasing: each clause ends where the next one begins.
     static const Clause& clause_of(const std::vector<Clause>& cs, u32 pos) {
-        for (const auto& c : cs) {
-            if (pos < c.end) {
-                return c;
-            }
-        }
-        return cs.back();
+        auto it = std::partition_point(cs.begin(), cs.end(),
+                                       [pos](const Clause& c) { return c.end <= pos; });
+        return it == cs.end() ? cs.back() : *it;
     }
 
     // "关于…的" regions (works that modify the head noun are mentions).
@@ -426,8 +491,12 @@ class Extractor {
         for (const auto& n : names) {
             region_list.push_back({n.begin, n.end});
         }
-        const std::vector<char> mask = mask_of(t.size(), region_list);
+        const std::vector<char> mask = mask_of(t.size(), std::move(region_list));
         auto blocked_at = [&](std::size_t p) { return p < mask.size() && mask[p] != 0; };
+        // Where the head nouns and the closing words stand (outside names and quotations):
+        // looked up by binary search, not by rescanning the clause for every opening word.
+        const std::vector<u32> head_at = positions_where(
+            t.size(), [&](std::size_t q) { return !blocked_at(q) && literal_at(t, q, heads) > 0; });
         if (head_first) {
             // Head-first languages: "resolution 70/299 … on the follow-up to …" — after a
             // head noun, an "about" word opens a modifier that runs to the end of the clause.
@@ -437,37 +506,33 @@ class Extractor {
                     continue;
                 }
                 const Clause& c = clause_of(cs, static_cast<u32>(p));
-                bool head = false;
-                for (std::size_t q = c.begin; q < p && !head; ++q) {
-                    head = !blocked_at(q) && literal_at(t, q, heads) > 0;
-                }
-                if (head) {
+                // A head noun in [c.begin, p).
+                auto h = first_at_or_after(head_at, c.begin);
+                if (h != head_at.end() && *h < p) {
                     out.push_back({static_cast<u32>(p), c.end});
                     p = c.end;
                 }
             }
             return out;
         }
+        const std::vector<u32> close_at = positions_where(t.size(), [&](std::size_t q) {
+            return !blocked_at(q) && literal_at(t, q, closes) > 0;
+        });
         for (std::size_t p = 0; p < t.size(); ++p) {
             std::size_t o = literal_at(t, p, opens);
             if (o == 0 || blocked_at(p)) {
                 continue;
             }
             const Clause& c = clause_of(cs, static_cast<u32>(p));
-            std::size_t last_close = std::string_view::npos;
-            for (std::size_t q = p + o; q < c.end; ++q) {
-                if (blocked_at(q)) {
-                    continue;
-                }
-                if (literal_at(t, q, heads) > 0) {
-                    if (last_close != std::string_view::npos) {
-                        out.push_back({static_cast<u32>(p), static_cast<u32>(last_close)});
-                    }
-                    break;
-                }
-                if (literal_at(t, q, closes) > 0) {
-                    last_close = q;
-                }
+            // The first head noun after the opening word, in the clause, and the last closing
+            // word before that head.
+            auto h = first_at_or_after(head_at, p + o);
+            if (h == head_at.end() || *h >= c.end) {
+                continue;
+            }
+            auto last_close = first_at_or_after(close_at, *h);
+            if (last_close != close_at.begin() && *(last_close - 1) >= p + o) {
+                out.push_back({static_cast<u32>(p), *(last_close - 1)});
             }
         }
         return out;
@@ -490,6 +555,19 @@ class Extractor {
             std::size_t begin, end;
             std::string date;
         };
+        // The names of bodies with a resolution (decision) series, in text order.
+        std::vector<const NameMatch*> res_organs, dec_organs;
+        for (const auto& n : names) {
+            if (!n.entities.empty() && n.entities.front()) {
+                if (!n.entities.front()->res_prefix.empty()) {
+                    res_organs.push_back(&n);
+                }
+                if (!n.entities.front()->dec_prefix.empty()) {
+                    dec_organs.push_back(&n);
+                }
+            }
+        }
+        std::vector<u32> organ_begins; // of the names that issued a list
         std::size_t pos = 0;
         while (pos < t.size()) {
             if (!utf8::is_digit(t[pos]) && t[pos] != 'S' && t[pos] != 'E') {
@@ -626,12 +704,15 @@ class Extractor {
             // the same clause; the General Assembly otherwise.
             const NameMatch* organ_match = nullptr;
             u32 clause_begin = cs ? clause_of(*cs, static_cast<u32>(group_begin)).begin : 0;
-            for (const auto& n : names) {
-                if (n.end <= group_begin && n.begin >= clause_begin && !n.entities.empty() &&
-                    n.entities.front() &&
-                    !(decision ? n.entities.front()->dec_prefix : n.entities.front()->res_prefix)
-                         .empty()) {
-                    organ_match = &n;
+            {
+                // Names come in text order without overlaps, so their ends grow too: the last
+                // organ that ends by group_begin is the nearest, if it is in the clause.
+                const auto& organs = decision ? dec_organs : res_organs;
+                auto it = std::partition_point(
+                    organs.begin(), organs.end(),
+                    [group_begin](const NameMatch* n) { return n->end <= group_begin; });
+                if (it != organs.begin() && (*(it - 1))->begin >= clause_begin) {
+                    organ_match = *(it - 1);
                 }
             }
             if (organ_match && !organ_owns(t, organ_match->end, group_begin)) {
@@ -675,13 +756,19 @@ class Extractor {
                 refs.push_back(std::move(r));
             }
             if (organ_match) {
-                for (auto& r : refs) {
-                    if (r.entity && r.begin == organ_match->begin) {
-                        r.organ = true;
-                    }
-                }
+                organ_begins.push_back(organ_match->begin);
             }
             pos = cur;
+        }
+        // The names that issued a list are mentions (marked once, not per list).
+        if (!organ_begins.empty()) {
+            std::sort(organ_begins.begin(), organ_begins.end());
+            for (auto& r : refs) {
+                if (r.entity &&
+                    std::binary_search(organ_begins.begin(), organ_begins.end(), r.begin)) {
+                    r.organ = true;
+                }
+            }
         }
     }
 
@@ -739,8 +826,13 @@ class Extractor {
         }
         std::size_t l = literal_at(t, q, links);
         std::size_t at = skip_spaces(t, q + l);
-        for (const auto& n : names) {
-            if (n.begin == at && !n.entities.empty() && n.entities.front() &&
+        // Names are in text order: the one that starts at `at`, by binary search.
+        for (auto it =
+                 std::lower_bound(names.begin(), names.end(), at,
+                                  [](const NameMatch&n, std::size_t pos) { return n.begin < pos; });
+             it != names.end() && it->begin == at; ++it) {
+            const NameMatch& n = *it;
+            if (!n.entities.empty() && n.entities.front() &&
                 !(decision ? n.entities.front()->dec_prefix : n.entities.front()->res_prefix)
                      .empty() &&
                 (l > 0 || links.front().empty())) {
@@ -766,14 +858,10 @@ class Extractor {
             }
             return a > 0 && skip_spaces(t, p + a) == group_begin;
         }
-        const std::vector<Region>& quoted = quoted_of(t);
-        for (std::size_t p = organ_end; p < group_begin; ++p) {
-            if (!inside(quoted, static_cast<u32>(p)) &&
-                literal_at(t, p, lex_.values("boundary")) > 0) {
-                return false;
-            }
-        }
-        return true;
+        // No clause boundary (outside quotation marks) in [organ_end, group_begin).
+        const std::vector<u32>& boundaries = unquoted_boundaries(t);
+        auto b = first_at_or_after(boundaries, organ_end);
+        return b == boundaries.end() || *b >= group_begin;
     }
 
     // A date immediately before pos, possibly with the item prefix between ("…日第").
@@ -820,7 +908,7 @@ class Extractor {
             // A Security Council symbol keeps its year: "S/RES/1373 (2001)".
             std::size_t q = e < t.size() && t[e] == ' ' ? e + 1 : e;
             if (q < t.size() && t[q] == '(') {
-                std::size_t close = t.find(')', q);
+                std::size_t close = t.substr(0, std::min(t.size(), q + 9)).find(')', q);
                 if (close != std::string_view::npos && close - q <= 8) {
                     std::string cand(t.substr(pos, close + 1 - pos));
                     if (parse_symbol(cand)) {
@@ -954,8 +1042,9 @@ class Extractor {
         return i == 0 ? raw_begin(s, 0) : clean_.raw_end(s.clean_pos(i - 1));
     }
 
+    // `clause_text` points into the paragraph; it is copied only for the edges kept.
     void emit(const Ref& r, Relation rel, Role role, const std::string& label,
-              std::string clause_text, u32 clause = 0) {
+              std::string_view clause_text, u32 clause = 0) {
         add_node(r.node);
         EdgeRecord e;
         e.source = doc_;
@@ -967,8 +1056,7 @@ class Extractor {
         e.prov.paragraph = label;
         e.prov.span_begin = raw_begin(*r.span, r.begin);
         e.prov.span_end = raw_end(*r.span, r.end);
-        e.prov.text = std::move(clause_text);
-        pending_.emplace_back(clause, std::move(e));
+        pending_.push_back({clause, std::move(e), clause_text});
     }
 
     // Keeps one edge per (relation, target, role) in a clause, and drops a mention of a
@@ -976,16 +1064,17 @@ class Extractor {
     void flush_paragraph() {
         std::set<std::tuple<u32, Relation, std::string, Role>> seen;
         std::set<std::tuple<u32, Relation, std::string>> strong;
-        for (const auto& [c, e] : pending_) {
+        for (const auto& [c, e, text] : pending_) {
             if (e.role == Role::object || e.role == Role::addressee) {
                 strong.insert({c, e.relation, e.target});
             }
         }
-        for (auto& [c, e] : pending_) {
+        for (auto& [c, e, text] : pending_) {
             if (e.role == Role::mention && strong.count({c, e.relation, e.target})) {
                 continue;
             }
             if (seen.insert({c, e.relation, e.target, e.role}).second) {
+                e.prov.text = std::string(text);
                 out_.edges.push_back(std::move(e));
             }
         }
@@ -1041,6 +1130,7 @@ class Extractor {
         resolution_groups(s, ns, &cs, p.label, refs);
         documents(s, refs);
         // Footnote sources, attached where the marker stands.
+        std::map<std::tuple<u32, Relation, int>, u32> footnote_in_clause; // -> first anchor
         for (const auto& m : s.markers) {
             auto fn = seg_.footnotes.find(m.number);
             if (fn == seg_.footnotes.end()) {
@@ -1048,14 +1138,40 @@ class Extractor {
                                            "marker with no footnote text"});
                 continue;
             }
-            std::vector<Ref> fr;
-            resolution_groups(fn->second, {}, nullptr, p.label + " fn" + std::to_string(m.number),
-                              fr);
-            documents(fn->second, fr);
-            unts(fn->second, fr);
-            for (auto& r : fr) {
+            std::string fn_label = p.label + " fn" + std::to_string(m.number);
+            auto cached = footnote_refs_.find(m.number);
+            if (cached == footnote_refs_.end()) {
+                // Read each footnote once, however many markers point to it.
+                FootnoteRefs f;
+                std::size_t before = out_.unresolved.size();
+                resolution_groups(fn->second, {}, nullptr, fn_label, f.refs);
+                documents(fn->second, f.refs);
+                unts(fn->second, f.refs);
+                for (std::size_t i = before; i < out_.unresolved.size(); ++i) {
+                    f.unresolved.emplace_back(out_.unresolved[i].text, out_.unresolved[i].reason);
+                }
+                cached = footnote_refs_.emplace(m.number, std::move(f)).first;
+            } else {
+                for (const auto& [text, reason] : cached->second.unresolved) {
+                    out_.unresolved.push_back({fn_label, text, reason});
+                }
+            }
+            const u32 anchor = m.pos == 0 ? 0 : m.pos - 1;
+            // Another marker of the same footnote earlier in the same clause gave the same
+            // edges already (flush_paragraph keeps one per clause, relation, target and role),
+            // unless the clause has no verb (then each reference is reported).
+            const Clause& c = clause_of(cs, anchor);
+            if (c.relation) {
+                auto [it, fresh] =
+                    footnote_in_clause.try_emplace({c.begin, *c.relation, m.number}, anchor);
+                if (!fresh && it->second <= anchor) {
+                    continue;
+                }
+            }
+            for (const Ref& cached_ref : cached->second.refs) {
+                Ref r = cached_ref;
                 r.source = true;
-                r.anchor = m.pos == 0 ? 0 : m.pos - 1;
+                r.anchor = anchor;
                 refs.push_back(std::move(r));
             }
         }
@@ -1082,19 +1198,27 @@ class Extractor {
                 if (window > 0) {
                     limit = std::min<std::size_t>(limit, c.verb_end + window);
                     for (const auto& stop : lex_.values("addressee_stop")) {
-                        auto at = t.find(stop, c.verb_end);
+                        // Only a stop word before the limit matters: look no further.
+                        auto at = t.substr(0, std::min(t.size(), limit + stop.size()))
+                                      .find(stop, c.verb_end);
                         if (at != std::string_view::npos) {
                             limit = std::min(limit, at);
                         }
                     }
                 }
-                for (const auto& n : ns) {
-                    if (prev == nullptr && n.begin >= limit) {
+                // Names before the verb do not count: start at the first one after it.
+                for (auto it =
+                         std::lower_bound(ns.begin(), ns.end(), c.verb_end,
+                                          [](const NameMatch&n, u32 pos) { return n.begin < pos; });
+                     it != ns.end(); ++it) {
+                    const NameMatch& n = *it;
+                    // (Names are in text order: none after this one is in the clause either.)
+                    if ((prev == nullptr && n.begin >= limit) ||
+                        n.begin >= std::min(c.end, c.reported)) {
                         break;
                     }
-                    if (n.begin < c.verb_end || n.begin >= std::min(c.end, c.reported) ||
-                        n.entities.empty() || n.entities.front() == nullptr ||
-                        n.entities.front()->tags.count("self") ||
+                    if (n.begin < c.verb_end || n.entities.empty() ||
+                        n.entities.front() == nullptr || n.entities.front()->tags.count("self") ||
                         (n.entities.front()->kind != NodeKind::Body &&
                          n.entities.front()->kind != NodeKind::Actor)) {
                         continue;
@@ -1117,11 +1241,13 @@ class Extractor {
             }
         }
 
+        const RegionIndex in_about(std::move(about));
+        const RegionIndex in_quotes(std::move(quoted));
         for (const auto& r : refs) {
             const Clause& c = clause_of(cs, r.anchor);
-            std::string clause_text(t.substr(c.begin, c.end - c.begin));
+            std::string_view clause_text = t.substr(c.begin, c.end - c.begin);
             while (!clause_text.empty() && clause_text.back() == ' ') {
-                clause_text.pop_back();
+                clause_text.remove_suffix(1);
             }
             if (!c.relation) {
                 out_.unresolved.push_back({p.label, r.node.id, "no clause verb recognised"});
@@ -1135,11 +1261,11 @@ class Extractor {
                 role = Role::addressee;
             } else if (r.node.kind == NodeKind::Actor) {
                 continue; // actors are edges only as addressees
-            } else if (r.organ || mandate || r.anchor >= c.reported || inside(about, r.begin) ||
-                       inside(quoted, r.begin)) {
+            } else if (r.organ || mandate || r.anchor >= c.reported || in_about.contains(r.begin) ||
+                       in_quotes.contains(r.begin)) {
                 role = Role::mention;
             }
-            emit(r, *c.relation, role, p.label, std::move(clause_text), c.begin);
+            emit(r, *c.relation, role, p.label, clause_text, c.begin);
         }
         flush_paragraph();
     }
@@ -1151,14 +1277,24 @@ class Extractor {
     const std::string& doc_;
     const std::string& lang_;
     std::vector<std::pair<std::string, std::string>> quotes_, titles_;
-    mutable std::vector<Region> quoted_cache_;
-    mutable const char* quoted_cache_text_ = nullptr;
-    mutable std::size_t quoted_cache_size_ = 0;
+    mutable std::vector<u32> boundary_cache_;
+    mutable const char* boundary_cache_text_ = nullptr;
+    mutable std::size_t boundary_cache_size_ = 0;
     bool date_after_ = false;
     bool anchor_before_ = false;
     std::map<std::string, std::string> last_by_tag_;
     std::map<std::string, NodeRecord> nodes_;
-    std::vector<std::pair<u32, EdgeRecord>> pending_; // (clause start, edge)
+    struct Pending {
+        u32 clause = 0; // clause start
+        EdgeRecord edge;
+        std::string_view text; // the clause text, for the edge's provenance
+    };
+    std::vector<Pending> pending_;
+    struct FootnoteRefs {
+        std::vector<Ref> refs;                                       // before anchoring
+        std::vector<std::pair<std::string, std::string>> unresolved; // (text, reason)
+    };
+    std::map<int, FootnoteRefs> footnote_refs_; // by footnote number
     Extraction out_;
 };
 

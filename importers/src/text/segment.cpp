@@ -199,11 +199,12 @@ std::vector<Block> blocks_of(const CleanText& c, const Lexicon& lex) {
         if (all_title) {
             continue; // a running header
         }
-        for (const auto& m : c.markers) {
-            if (m.pos == b.lines.front().begin) {
-                b.footnote = m.number;
-                break;
-            }
+        // Markers are sorted by position: the first one at the block's start, if any.
+        auto m =
+            std::lower_bound(c.markers.begin(), c.markers.end(), b.lines.front().begin,
+                             [](const FootnoteMarker& fm, std::uint32_t p) { return fm.pos < p; });
+        if (m != c.markers.end() && m->pos == b.lines.front().begin) {
+            b.footnote = m->number;
         }
         // Plain-digit footnotes after the rule: "12  See CAC/COSP/2019/17, sect. I.B."
         if (b.footnote == 0 && in_footnote_area[i] != 0 && in_footnote_area[i] != closed_area) {
@@ -225,23 +226,6 @@ std::vector<Block> blocks_of(const CleanText& c, const Lexicon& lex) {
         out.push_back(std::move(b));
     }
     return out;
-}
-
-// Splits a block at clean-text position `at` (inside one of its lines).
-std::pair<Block, Block> split_block(const Block& b, std::uint32_t at) {
-    Block first, second;
-    for (auto r : b.lines) {
-        if (r.end <= at) {
-            first.lines.push_back(r);
-        } else if (r.begin >= at) {
-            second.lines.push_back(r);
-        } else {
-            first.lines.push_back({r.begin, at});
-            second.lines.push_back({at, r.end});
-        }
-    }
-    first.footnote = b.footnote;
-    return {first, second};
 }
 
 std::uint32_t trim_front(const CleanText& c, std::uint32_t pos, std::uint32_t end) {
@@ -460,6 +444,9 @@ void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defin
         text += t[k];
         map.push_back(s.map[k]);
     };
+    // The current word, found by one forward scan (not by scanning back from every number):
+    // t[word_start, i) has no space, last_slash is the last '/' before `scanned`.
+    std::size_t scanned = 0, word_start = 0, last_slash = std::string::npos;
     while (i < t.size()) {
         bool start = i >= from && utf8::is_digit(t[i]) && (i == 0 || !utf8::is_digit(t[i - 1]));
         std::size_t j = i;
@@ -520,15 +507,18 @@ void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defin
             bool glued_upper = p >= 'A' && p <= 'Z' && v == next_expected;
             // Digits inside a symbol or a reference are not markers: "A/78/481/Add.2",
             // "para.2", "No.5".
-            std::size_t w = i;
-            while (w > 0 && t[w - 1] != ' ') {
-                --w;
+            for (; scanned < i; ++scanned) { // the word before the digits, kept up to date
+                if (t[scanned] == ' ') {
+                    word_start = scanned + 1;
+                } else if (t[scanned] == '/') {
+                    last_slash = scanned;
+                }
             }
-            std::string_view word(t.data() + w, i - w);
+            std::string_view word(t.data() + word_start, i - word_start);
             // (Only when the digits follow a letter or a dot: after ",", ";" or ")" the token
             // has ended, as in "resolution 77/75,7".)
             bool in_symbol = (p == '.' || std::isalpha(static_cast<unsigned char>(p))) &&
-                             word.find('/') != std::string_view::npos;
+                             last_slash != std::string::npos && last_slash >= word_start;
             for (std::string_view abbr :
                  {"Add.", "Rev.", "Corr.", "Amend.", "No.", "Nos.", "vol.", "vols.", "para.",
                   "paras.", "chap.", "sect.", "art.", "Art.", "p.", "pp."}) {
@@ -566,12 +556,10 @@ void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defin
         std::vector<FootnoteMarker> fresh(markers.begin() + static_cast<std::ptrdiff_t>(old.size()),
                                           markers.end());
         for (auto& m : old) {
+            // `map` is increasing: the first position at or after the marker's.
             std::uint32_t clean_pos = s.clean_pos(m.pos);
-            std::uint32_t np = 0;
-            while (np < map.size() && map[np] < clean_pos) {
-                ++np;
-            }
-            m.pos = np;
+            m.pos = static_cast<std::uint32_t>(std::lower_bound(map.begin(), map.end(), clean_pos) -
+                                               map.begin());
         }
         old.insert(old.end(), fresh.begin(), fresh.end());
         std::sort(old.begin(), old.end(),
@@ -715,39 +703,11 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
     bool annex = false;
     int annexes = 0;
     int annex_par = 0;
-    std::vector<Block> queue(blocks.begin() +
-                                 static_cast<std::ptrdiff_t>(std::min(body_start, blocks.size())),
-                             blocks.end());
-    for (std::size_t b = 0; b < queue.size(); ++b) {
-        // Operative paragraphs run together in one block ("…; 2. 请…") are split apart.
-        if (queue[b].footnote == 0) {
-            Span s0 = block_span(c, queue[b]);
-            std::uint32_t ignored = 0;
-            int expect = operative_number(s0.text, ignored) == next_op ? next_op + 1 : next_op;
-            std::string want = std::to_string(expect) + ".";
-            for (std::size_t q = s0.text.find(want, 1); q != std::string::npos;
-                 q = s0.text.find(want, q + 1)) {
-                std::uint32_t body = 0;
-                std::string_view before = std::string_view(s0.text).substr(0, q);
-                while (!before.empty() && before.back() == ' ') {
-                    before.remove_suffix(1);
-                }
-                if (utf8::is_digit(s0.text[q - 1]) || before.empty() ||
-                    !ends_terminal(before, lex) ||
-                    operative_number(std::string_view(s0.text).substr(q), body) != expect) {
-                    continue;
-                }
-                auto [head, tail] =
-                    split_block(queue[b], s0.clean_pos(static_cast<std::uint32_t>(q)));
-                queue[b] = head;
-                queue.insert(queue.begin() + static_cast<std::ptrdiff_t>(b) + 1, tail);
-                break;
-            }
-        }
-        const Block& blk = queue[b];
+    // One block of the body (a whole block, or one piece of a block split below).
+    auto read_block = [&](const Block& blk) {
         if (blk.footnote > 0) {
             seg.footnotes.emplace(blk.footnote, block_span(c, blk));
-            continue;
+            return;
         }
         Span s = block_span(c, blk);
         std::string_view t = s.text;
@@ -768,7 +728,7 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         }
         if (closing_block) {
             closing = true;
-            continue;
+            return;
         }
         // An annex: its paragraphs are the document's too, labelled annex.p1, annex.p2, …
         bool annex_heading = false;
@@ -785,7 +745,7 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             annex = true;
             ++annexes;
             cur = nullptr;
-            continue;
+            return;
         }
         if (annex) {
             bool continues_annex = cur != nullptr && !ends_terminal(cur->span.text, lex);
@@ -798,10 +758,10 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             for (auto r2 : blk.lines) {
                 append(cur->span, c, r2);
             }
-            continue;
+            return;
         }
         if (closing) {
-            continue;
+            return;
         }
         std::uint32_t body_begin = 0;
         int num = operative_number(t, body_begin);
@@ -813,19 +773,89 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             for (auto r2 : blk.lines) {
                 append(cur->span, c, r2);
             }
-            continue;
+            return;
         }
         if (continues || (cur != nullptr && cur->operative)) {
             // A page end cut the paragraph, or sub-items of an operative paragraph.
             for (auto r2 : blk.lines) {
                 append(cur->span, c, r2);
             }
-            continue;
+            return;
         }
         seg.paragraphs.push_back({"pp" + std::to_string(++pp), false, 0, {}});
         cur = &seg.paragraphs.back();
         for (auto r2 : blk.lines) {
             append(cur->span, c, r2);
+        }
+    };
+    for (std::size_t b = std::min(body_start, blocks.size()); b < blocks.size(); ++b) {
+        const Block& whole = blocks[b];
+        if (whole.footnote != 0) {
+            read_block(whole);
+            continue;
+        }
+        // Operative paragraphs run together in one block ("…; 2. 请…") are split apart, piece
+        // by piece: each piece is read before the next split is looked for (the number
+        // expected next depends on it). The block's span is built once; the rest of the block
+        // after a split is its suffix s0.text[off..] and starts in whole.lines[line] at clean
+        // position `from` (rebuilding the rest's span at every split was quadratic).
+        const Span s0 = block_span(c, whole);
+        std::size_t off = 0;
+        std::size_t line = 0;
+        std::uint32_t from = whole.lines.front().begin;
+        while (true) {
+            std::string_view rest = std::string_view(s0.text).substr(off);
+            std::uint32_t ignored = 0;
+            int expect = operative_number(rest, ignored) == next_op ? next_op + 1 : next_op;
+            std::string want = std::to_string(expect) + ".";
+            std::size_t split = std::string_view::npos;
+            for (std::size_t q = rest.find(want, 1); q != std::string_view::npos;
+                 q = rest.find(want, q + 1)) {
+                std::uint32_t body = 0;
+                std::string_view before = rest.substr(0, q);
+                while (!before.empty() && before.back() == ' ') {
+                    before.remove_suffix(1);
+                }
+                if (utf8::is_digit(rest[q - 1]) || before.empty() || !ends_terminal(before, lex) ||
+                    operative_number(rest.substr(q), body) != expect) {
+                    continue;
+                }
+                split = q;
+                break;
+            }
+            // The rest as a block: its first line starts at `from`.
+            auto rest_lines = [&](std::size_t end_line) {
+                Block r;
+                for (std::size_t i = line; i < end_line; ++i) {
+                    r.lines.push_back(whole.lines[i]);
+                }
+                if (!r.lines.empty()) {
+                    r.lines.front().begin = from;
+                }
+                return r;
+            };
+            if (split == std::string_view::npos) {
+                Block r = rest_lines(whole.lines.size());
+                read_block(r);
+                break;
+            }
+            // The head: the rest's lines that end by `at`, and the part before `at` of the
+            // line `at` falls in (rest and head hold no footnote: whole.footnote is 0).
+            const std::uint32_t at = s0.clean_pos(static_cast<std::uint32_t>(off + split));
+            std::size_t k = static_cast<std::size_t>(
+                std::upper_bound(whole.lines.begin() + static_cast<std::ptrdiff_t>(line),
+                                 whole.lines.end(), at,
+                                 [](std::uint32_t p, const Range& r) { return p < r.begin; }) -
+                whole.lines.begin() - 1);
+            Block head = rest_lines(k);
+            std::uint32_t k_begin = k == line ? from : whole.lines[k].begin;
+            if (k_begin < at) {
+                head.lines.push_back({k_begin, at});
+            }
+            read_block(head);
+            off += split;
+            line = k;
+            from = at;
         }
     }
     if (seg.header.date.empty()) {
