@@ -2,8 +2,10 @@
 
 #include "citegraph/engine/error.hpp"
 
+#include <filesystem>
 #include <sqlite3.h>
 #include <string>
+#include <system_error>
 
 namespace citegraph {
 namespace {
@@ -144,18 +146,108 @@ class ReadSnapshot {
     bool active_ = false;
 };
 
+// An absolute "file:" URI for `path` (SQLITE_OPEN_URI), every byte but the unreserved ones
+// percent-encoded ('?', '#' and '%' may appear in file names).
+std::string file_uri(const std::string& path, const char* query) {
+    std::error_code ec;
+    std::string abs = std::filesystem::absolute(path, ec).string();
+    if (ec) {
+        abs = path;
+    }
+    static const char* hex = "0123456789ABCDEF";
+    std::string uri = "file://";
+    for (unsigned char c : abs) {
+        bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                     c == '/' || c == '.' || c == '_' || c == '-' || c == '~';
+        if (plain) {
+            uri += static_cast<char>(c);
+        } else {
+            uri += '%';
+            uri += hex[c >> 4];
+            uri += hex[c & 15];
+        }
+    }
+    return uri + "?" + query;
+}
+
+// The first read of a freshly opened store: SQLITE_OK, or the extended result code. In WAL
+// mode this is where SQLite opens (or creates) the -shm and -wal files next to the store.
+int first_read(sqlite3* db) {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &stmt, nullptr);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(stmt);
+        rc = rc == SQLITE_ROW ? SQLITE_OK : sqlite3_extended_errcode(db);
+    } else {
+        rc = sqlite3_extended_errcode(db);
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+// The store file is there but SQLite cannot open or create its -shm (or -wal) file: a folder
+// or mount that cannot be written.
+bool side_files_unavailable(int rc) {
+    return (rc & 0xFF) == SQLITE_CANTOPEN || rc == SQLITE_READONLY_DIRECTORY ||
+           rc == SQLITE_READONLY_CANTINIT || rc == SQLITE_READONLY_CANTLOCK ||
+           rc == SQLITE_READONLY_RECOVERY;
+}
+
+sqlite3* open_db(const std::string& path, const std::string& name, int flags) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(name.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+        std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close(db);
+        throw StoreError(path, "cannot open store: " + msg);
+    }
+    return db;
+}
+
 } // namespace
 
 Store::Store(const std::string& path, Mode mode) : path_(path) {
-    int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                       : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    db_ = open_db(path, path,
+                  mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
+                                         : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+    auto fail = [&](const std::string& message) {
         sqlite3_close(db_);
         db_ = nullptr;
-        throw StoreError(path, "cannot open store: " + msg);
+        throw StoreError(path, message);
+    };
+    if (mode == Mode::ReadWrite && sqlite3_db_readonly(db_, "main") == 1) {
+        // SQLite falls back to reading a file it may not write (permissions, chattr +i, a
+        // read-only mount); say so before any write fails half-way.
+        fail("cannot write the store: the file is read-only");
+    }
+    if (int rc = first_read(db_); side_files_unavailable(rc)) {
+        if (mode == Mode::ReadWrite) {
+            fail("cannot write the store: its folder is read-only (SQLite cannot create " + path +
+                 "-wal and " + path + "-shm next to it)");
+        }
+        // A reader in a folder it cannot write: without a -shm file SQLite can still read the
+        // file as immutable (no locks, no WAL), which is right unless a -wal file holds
+        // changes not yet copied into it.
+        std::error_code ec;
+        std::uintmax_t wal = std::filesystem::file_size(path + "-wal", ec);
+        if (!ec && wal > 0) {
+            fail("cannot read the store: its folder is read-only and " + path +
+                 "-wal holds changes not yet written to it (open it once where it can be "
+                 "written)");
+        }
+        sqlite3_close(db_);
+        db_ = nullptr;
+        db_ = open_db(path, file_uri(path, "immutable=1"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
     }
     sqlite3_busy_timeout(db_, 10000);
+    if (mode == Mode::ReadWrite) {
+        // A write lock taken and given back: it fails at once where the store can be read but
+        // not written (a -shm file this user may not write), before any import starts.
+        if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        } else if ((sqlite3_extended_errcode(db_) & 0xFF) == SQLITE_READONLY) {
+            fail(std::string("cannot write the store: ") + sqlite3_errmsg(db_));
+        }
+    }
     try {
         // Reading the schema is the first access: it fails here for a file that is not SQLite.
         int version = 0;

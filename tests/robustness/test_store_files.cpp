@@ -1,11 +1,15 @@
 // Store files that cannot be written or read: not SQLite, read-only, a newer schema, a full
 // disk. One error line naming the store, exit 2, and the store (or file) unchanged.
+#include "citegraph/engine/error.hpp"
+#include "citegraph/engine/store.hpp"
 #include "rob_support.hpp"
 
 #include <random>
 #include <sys/mount.h>
 
 using namespace rob;
+using citegraph::Store;
+using citegraph::StoreError;
 
 namespace {
 
@@ -81,46 +85,211 @@ TEST_CASE("robustness: a store from a newer schema, or with a broken version",
     check_store_refused(other.string(), "not a citegraph store (tables without a schema version)");
 }
 
-TEST_CASE("robustness: a read-only store", "[robustness][store]") {
-    fs::path dir = work_dir("read-only");
+namespace {
+
+// Readers on a store that cannot be written: stats, show, cites and export all work.
+void check_readers(const std::string& db, const std::string& prefix = "") {
+    for (const char* cmd :
+         {" stats", " show A/RES/70/178", " cites A/RES/70/178", " export --format graphml -o -"}) {
+        Run r = run("--db " + quote(db) + cmd, prefix);
+        INFO(prefix << cmd << ": " << r.out.substr(0, 2000));
+        CHECK(r.code == 0);
+        CHECK(r.out.find("citegraph: error") == std::string::npos);
+        if (std::string(cmd) == " stats") {
+            CHECK(r.out.find("documents: 2\n") != std::string::npos);
+        } else {
+            CHECK(r.out.find("A/RES/70/178") != std::string::npos);
+        }
+    }
+}
+
+// An import into a store that cannot be written: one error line naming the store, exit 2,
+// the file's bytes unchanged. (Fingerprints are taken by the callers, where the test
+// process itself may read the store.)
+void check_import_refused(const std::string& db, const std::string& message,
+                          const std::string& prefix = "") {
+    std::string raw = read_file(db);
+    Run r = run("--db " + quote(db) + " import " + quote(kGood), prefix);
+    INFO(prefix << ": " << r.out);
+    CHECK(r.code == 2);
+    CHECK(r.out.find("citegraph: error: " + db + ": cannot write the store: " + message) !=
+          std::string::npos);
+    CHECK(count_of(r.out, "citegraph: error:") == 1);
+    CHECK(read_file(db) == raw);
+}
+
+// Checkpoints and closes the store here, so that no -wal or -shm file is left next to it
+// (readers, the fingerprints included, leave them behind).
+void settle(const std::string& db) {
+    sqlite3* h = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+    sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+    sqlite3_close(h);
+    REQUIRE_FALSE(fs::exists(db + "-wal"));
+    REQUIRE_FALSE(fs::exists(db + "-shm"));
+}
+
+bool can_write(const fs::path& p) {
+    return access(p.c_str(), W_OK) == 0;
+}
+
+const char* const kFileReadOnly = "the file is read-only";
+const char* const kFolderReadOnly = "its folder is read-only";
+
+} // namespace
+
+TEST_CASE("robustness: a read-only folder and file (chmod)", "[robustness][store]") {
+    fs::path dir = work_dir("read-only-chmod");
+    fs::path folder = dir / "ro";
+    fs::create_directories(folder);
+    fs::permissions(folder, fs::perms::all); // open to the unprivileged user below
+    std::string db = baseline_store(folder);
+    Fingerprint before = fingerprint(db);
+    settle(db);
+    const auto r_x = fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                     fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec;
+    const auto r = fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read;
+    fs::permissions(db, r);
+    fs::permissions(folder, r_x);
+    if (can_write(db) || can_write(folder)) {
+        WARN("running as root: chmod does not stop writes here; the same case runs as an "
+             "unprivileged user below where setpriv allows it");
+    } else {
+        check_readers(db);
+        check_import_refused(db, kFileReadOnly);
+        // A writable file in a read-only folder: SQLite cannot create its -wal and -shm.
+        fs::permissions(folder, fs::perms::all);
+        fs::permissions(db, fs::perms::owner_read | fs::perms::owner_write | r);
+        fs::permissions(folder, r_x);
+        check_readers(db);
+        check_import_refused(db, kFolderReadOnly);
+        fs::permissions(db, r);
+    }
+    // As root, the same through an unprivileged user (nobody) that owns neither.
+    const std::string nobody = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    if (geteuid() == 0 && run_cmd(nobody + "true").code == 0) {
+        check_readers(db, nobody);
+        check_import_refused(db, kFileReadOnly, nobody);
+        // The file writable by nobody, the folder not.
+        REQUIRE(chown(db.c_str(), 65534, 65534) == 0);
+        fs::permissions(db, fs::perms::owner_read | fs::perms::owner_write | r);
+        check_readers(db, nobody);
+        check_import_refused(db, kFolderReadOnly, nobody);
+        REQUIRE(chown(db.c_str(), 0, 0) == 0);
+    } else if (geteuid() == 0) {
+        WARN("setpriv cannot drop to nobody here; skipped the unprivileged read-only case");
+    }
+    fs::permissions(folder, fs::perms::all);
+    fs::permissions(db, fs::perms::owner_read | fs::perms::owner_write | r);
+    CHECK(fingerprint(db) == before);
+}
+
+TEST_CASE("robustness: a store whose -shm file cannot be created (works as root)",
+          "[robustness][store]") {
+    // A dangling symbolic link where SQLite wants the -shm file: opening or creating it fails
+    // for every user, as in a read-only folder, without privileges or a special mount.
+    fs::path dir = work_dir("no-shm");
     std::string db = baseline_store(dir);
+    Fingerprint before = fingerprint(db);
+    settle(db);
+    fs::path shm = db + "-shm";
+    fs::create_symlink(dir / "missing" / "store.db-shm", shm);
+    check_readers(db); // read as an immutable file (file:…?immutable=1)
+    check_import_refused(db, kFolderReadOnly);
+    fs::remove(shm);
+    fs::remove(db + "-wal"); // an empty one, from the refused import's open
+    CHECK(fingerprint(db) == before);
+
+    // Changes not yet checkpointed into the file: an immutable read would miss them, so the
+    // reader refuses with a message instead.
+    fs::path copy_dir = dir / "copy";
+    fs::create_directories(copy_dir);
+    std::string copy = (copy_dir / "store.db").string();
+    {
+        sqlite3* w = nullptr;
+        REQUIRE(sqlite3_open(db.c_str(), &w) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(w, "PRAGMA wal_autocheckpoint=0; INSERT INTO meta VALUES ('x', 'y')",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+        fs::copy_file(db, copy);
+        fs::copy_file(db + "-wal", copy + "-wal");
+        sqlite3_close(w);
+    }
+    REQUIRE(fs::file_size(copy + "-wal") > 0);
+    fs::create_symlink(copy_dir / "missing" / "store.db-shm", copy + "-shm");
+    Run s = run("--db " + quote(copy) + " stats");
+    INFO(s.out);
+    CHECK(s.code == 2);
+    CHECK(s.out.find("citegraph: error: " + copy +
+                     ": cannot read the store: its folder is "
+                     "read-only and " +
+                     copy + "-wal holds changes not yet written to it") != std::string::npos);
+}
+
+TEST_CASE("robustness: Store opens a read-only store by an immutable file: URI",
+          "[robustness][store]") {
+    // The library call itself, on a file name that needs escaping in a URI.
+    fs::path dir = work_dir("uri");
+    std::string db = baseline_store(dir);
+    fs::path odd = dir / "a store?x=1#y %41 \xE6\x96\x87.db";
+    fs::copy_file(db, odd);
+    fs::create_symlink(dir / "missing" / "shm", odd.string() + "-shm");
+    {
+        Store store(odd.string(), Store::Mode::ReadOnly);
+        auto docs = store.documents();
+        REQUIRE(docs.size() == 2);
+        CHECK(docs[0].id == "A/RES/70/178");
+        CHECK(store.stats().edges == static_cast<std::size_t>(query_int(db, "SELECT count(*) FROM "
+                                                                            "edges")));
+        CHECK(store.load().num_edges() == store.stats().edges);
+    }
+    try {
+        Store store(odd.string());
+        FAIL("a store whose -shm cannot be created opened for writing");
+    } catch (const StoreError& e) {
+        CHECK(std::string(e.what()).find(odd.string() + ": cannot write the store: its folder is "
+                                                        "read-only") != std::string::npos);
+    }
+    // No file of that name was made by mistake (the URI's query is not part of the name).
+    CHECK_FALSE(fs::exists(dir / "a store"));
+}
+
+TEST_CASE("robustness: a read-only store as root (chattr +i, a read-only mount)",
+          "[robustness][store]") {
     if (geteuid() != 0) {
-        // An ordinary user: file permissions.
-        fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-        check_store_refused(db, "");
-        return;
+        return; // the chmod case above covers an ordinary user
     }
-    // Root ignores file permissions. Three mechanisms that do stop root, or drop it:
-    // 1. The immutable attribute (chattr +i), where the file system has it.
+    fs::path dir = work_dir("read-only-root");
+    // 1. The immutable attribute on the file, then on the folder (chattr +i stops root).
+    fs::path folder = dir / "attr";
+    fs::create_directories(folder);
+    std::string db = baseline_store(folder);
+    Fingerprint before = fingerprint(db);
+    settle(db);
     if (run_cmd("chattr +i " + quote(db)).code == 0) {
-        check_store_refused(db, "SQLite error: attempt to write a readonly database");
-        Run s = run("--db " + quote(db) + " stats");
-        INFO(s.out);
-        CHECK(s.code == 0); // readers still work
+        check_readers(db);
+        check_import_refused(db, kFileReadOnly);
         run_cmd("chattr -i " + quote(db));
+        settle(db);
+        REQUIRE(run_cmd("chattr +i " + quote(folder.string())).code == 0);
+        check_readers(db);
+        check_import_refused(db, kFolderReadOnly);
+        run_cmd("chattr -i " + quote(folder.string()));
+        CHECK(fingerprint(db) == before);
     } else {
-        WARN("chattr +i is not supported here; skipped the immutable-file case");
+        WARN("chattr +i is not supported here; skipped the immutable-attribute case");
     }
-    // 2. An unprivileged user (setpriv) and mode 0444 in a folder it may write.
-    fs::path open_dir = dir / "open";
-    fs::create_directories(open_dir);
-    fs::permissions(open_dir, fs::perms::all);
-    fs::path ro = open_dir / "ro.db";
-    fs::copy_file(db, ro);
-    fs::permissions(ro, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-    if (run_cmd("setpriv --reuid=65534 --regid=65534 --clear-groups true").code == 0) {
-        check_store_refused(ro.string(), "attempt to write a readonly database",
-                            "setpriv --reuid=65534 --regid=65534 --clear-groups ");
-    } else {
-        WARN("setpriv cannot drop to nobody here; skipped the 0444 case");
-    }
-    // 3. A read-only mount.
+    // 2. A read-only mount.
     fs::path mnt = dir / "ro-mount";
     if (mount_tmpfs(mnt, 1024)) {
-        fs::copy_file(db, mnt / "store.db");
-        mount("tmpfs", mnt.c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr);
-        check_store_refused((mnt / "store.db").string(),
-                            "cannot prepare statement: unable to open database file");
+        std::string store = (mnt / "store.db").string();
+        fs::copy_file(db, store);
+        Fingerprint copied = fingerprint(store);
+        settle(store);
+        REQUIRE(mount("tmpfs", mnt.c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0);
+        check_readers(store);
+        check_import_refused(store, kFileReadOnly);
+        mount("tmpfs", mnt.c_str(), "tmpfs", MS_REMOUNT, nullptr);
+        CHECK(fingerprint(store) == copied);
         umount(mnt.c_str());
     } else {
         WARN("cannot mount a tmpfs here; skipped the read-only mount case");
