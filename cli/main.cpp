@@ -59,6 +59,7 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
     std::size_t ok = 0, edges = 0, unresolved = 0, paragraphs = 0;
     std::map<std::string, std::size_t> by_relation;
     std::vector<std::string> failures;
+    bool store_failed = false;
     Progress progress(a.files.size(), Progress::terminal());
     for (const auto& file : a.files) {
         progress.clear_for_stdout();
@@ -88,6 +89,15 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
             if (a.strict) {
                 break;
             }
+        } catch (const StoreError& e) {
+            // The store refused the write (a full disk, an I/O error): this document was rolled
+            // back, the ones before it are committed, and the rest would fail the same way.
+            progress.clear();
+            std::cerr << "citegraph: error: " << e.what() << " (importing " << file
+                      << "; the batch stops here)\n";
+            failures.push_back(file);
+            store_failed = true;
+            break;
         }
         std::cout.flush();
         progress.step(file);
@@ -104,6 +114,11 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
         std::cout << "\n";
         for (const auto& f : failures) {
             std::cout << "  failed: " << f << "\n";
+        }
+        std::size_t attempted = ok + failures.size();
+        if (store_failed && attempted < a.files.size()) {
+            std::cout << "  not attempted after the store error: " << a.files.size() - attempted
+                      << " file(s)\n";
         }
     }
     return failures.empty() ? 0 : kInput;

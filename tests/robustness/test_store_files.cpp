@@ -321,6 +321,9 @@ TEST_CASE("robustness: a full disk", "[robustness][store]") {
             CHECK(r.out.find("citegraph: error: " + store + ": ") != std::string::npos);
             CHECK((r.out.find("database or disk is full") != std::string::npos ||
                    r.out.find("disk I/O error") != std::string::npos));
+            // The batch stops at the store error, with its summary.
+            CHECK(r.out.find("; the batch stops here)") != std::string::npos);
+            CHECK(r.out.find("summary: ") != std::string::npos);
             fs::remove(mnt / "filler");
             CHECK(fingerprint(store) == before);
         }
@@ -330,10 +333,69 @@ TEST_CASE("robustness: a full disk", "[robustness][store]") {
         // (EFBIG) of the writes that would grow the WAL; SIGXFSZ ignored as a full disk has none.
         WARN("cannot mount a tmpfs here; using RLIMIT_FSIZE instead of a full file system");
         Fingerprint before = fingerprint(db);
-        Run r = run_cmd("trap '' XFSZ; ulimit -f 8; exec " + quote(cli()) + " --db " + quote(db) +
-                        " import " + quote(kGood));
+        Run r = run_cmd("sh -c " + quote("trap '' XFSZ; ulimit -f 8; exec " + quote(cli()) +
+                                         " --db " + quote(db) + " import " + quote(kGood)));
         INFO(r.out);
         CHECK(r.code == 2);
         CHECK(fingerprint(db) == before);
     }
+}
+
+TEST_CASE("robustness: a store error in the middle of a batch", "[robustness][store]") {
+    // A small document, a 4 MB one, another small one. The per-process file size limit
+    // (RLIMIT_FSIZE, 1 or 2 MiB: `ulimit -f` counts 512-byte blocks in dash, 1 KiB in bash) is
+    // a real kernel refusal (EFBIG) of the big document's WAL frames, as a full disk would be;
+    // SIGXFSZ is ignored as a full disk sends none. Works for any user.
+    fs::path dir = work_dir("mid-batch");
+    std::string db = baseline_store(dir);
+    fs::path small1 = dir / "A_RES_70_951.en.txt";
+    fs::path big = dir / "A_RES_70_950.en.txt";
+    fs::path small2 = dir / "A_RES_70_952.en.txt";
+    write_file(small1, resolution_text(70, 951, 2));
+    write_file(small2, resolution_text(70, 952, 2));
+    std::string text = resolution_text(70, 950, 1);
+    std::string prose;
+    while (prose.size() < (4u << 20)) {
+        prose += "Noting with appreciation the work done in many places by many people, ";
+    }
+    text.replace(text.find("1. Requests"), 0, prose + "\n\n");
+    write_file(big, text);
+    Fingerprint before = fingerprint(db);
+    Run r = run_cmd("sh -c " + quote("trap '' XFSZ; ulimit -f 2048; exec " + quote(cli()) +
+                                     " --db " + quote(db) + " import " + quote(small1.string()) +
+                                     " " + quote(big.string()) + " " + quote(small2.string())));
+    INFO(r.out);
+    CHECK(r.code == 2);
+    CHECK(r.out.find("imported A/RES/70/951 (en)") != std::string::npos);
+    // One error line: the store, SQLite's reason, and the file it was importing.
+    CHECK(count_of(r.out, "citegraph: error:") == 1);
+    CHECK(r.out.find("citegraph: error: " + db + ": ") != std::string::npos);
+    CHECK((r.out.find("disk I/O error") != std::string::npos ||
+           r.out.find("database or disk is full") != std::string::npos));
+    CHECK(r.out.find("(importing " + big.string() + "; the batch stops here)") !=
+          std::string::npos);
+    // The summary is printed all the same.
+    CHECK(r.out.find("summary: 1 imported, 1 failed, ") != std::string::npos);
+    CHECK(r.out.find("  failed: " + big.string() + "\n") != std::string::npos);
+    CHECK(r.out.find("  not attempted after the store error: 1 file(s)\n") != std::string::npos);
+    CHECK(r.out.find("A/RES/70/952") == std::string::npos);
+    // The store holds what was committed: the baseline and the first document, whole.
+    Fingerprint after = fingerprint(db);
+    CHECK(after.integrity == "ok");
+    CHECK(after.count("documents") == before.count("documents") + 1);
+    CHECK(query_int(db, "SELECT count(*) FROM documents WHERE doc_id='A/RES/70/951'") == 1);
+    CHECK(query_int(db, "SELECT count(*) FROM paragraphs WHERE doc_id='A/RES/70/951'") ==
+          query_int(db, "SELECT paragraphs FROM documents WHERE doc_id='A/RES/70/951'"));
+    CHECK(query_int(db, "SELECT count(*) FROM edges WHERE doc_id='A/RES/70/951'") ==
+          query_int(db, "SELECT edges FROM documents WHERE doc_id='A/RES/70/951'"));
+    for (const char* table : {"documents", "paragraphs", "edges"}) {
+        CHECK(query_int(db, std::string("SELECT count(*) FROM ") + table +
+                                " WHERE doc_id IN ('A/RES/70/950', 'A/RES/70/952')") == 0);
+    }
+    // Without the limit the same batch completes.
+    Run again =
+        run("--db " + quote(db) + " import " + quote(big.string()) + " " + quote(small2.string()));
+    INFO(again.out);
+    CHECK(again.code == 0);
+    CHECK(query_int(db, "SELECT count(*) FROM documents") == before.count("documents") + 3);
 }
