@@ -200,6 +200,8 @@ sqlite3* open_db(const std::string& path, const std::string& name, int flags) {
         sqlite3_close(db);
         throw StoreError(path, "cannot open store: " + msg);
     }
+    // Before the first read: a reader may meet another process's WAL recovery or checkpoint.
+    sqlite3_busy_timeout(db, 10000);
     return db;
 }
 
@@ -238,7 +240,6 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
         db_ = nullptr;
         db_ = open_db(path, file_uri(path, "immutable=1"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
     }
-    sqlite3_busy_timeout(db_, 10000);
     if (mode == Mode::ReadWrite) {
         // A write lock taken and given back: it fails at once where the store can be read but
         // not written (a -shm file this user may not write), before any import starts.
