@@ -433,7 +433,30 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
             lex.char_variants_[a] = b;
         }
     }
+    for (const auto& [key, values] : lex.structure_) {
+        lex.literal_sets_.emplace(key, LiteralSet(values));
+    }
     return lex;
+}
+
+LiteralSet::LiteralSet(const std::vector<std::string>& values) {
+    for (const auto& v : values) {
+        if (!v.empty()) {
+            by_first_[static_cast<unsigned char>(v[0])].push_back(v);
+            ++count_;
+        }
+    }
+    for (auto& list : by_first_) {
+        std::stable_sort(list.begin(), list.end(), [](const std::string& a, const std::string& b) {
+            return a.size() > b.size();
+        });
+    }
+}
+
+const LiteralSet& Lexicon::literals(std::string_view key) const {
+    static const LiteralSet none;
+    auto it = literal_sets_.find(key);
+    return it == literal_sets_.end() ? none : it->second;
 }
 
 const std::vector<std::string>& Lexicon::values(std::string_view key) const {

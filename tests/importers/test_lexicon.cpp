@@ -73,3 +73,18 @@ TEST_CASE("gazetteer finds treaties by their UN Treaty Series registration", "[l
     REQUIRE(g.find("body:ccpcj"));
     CHECK(g.find("body:ccpcj")->res_prefix == "CCPCJ/RES");
 }
+
+TEST_CASE("lexicon: a literal set finds the longest literal at a position", "[lexicon]") {
+    LiteralSet s({"of", "of the", "on", "", "决议", "决"});
+    CHECK(s.longest_at("report of the Council", 7) == 6);
+    CHECK(s.longest_at("report of a Council", 7) == 2);
+    CHECK(s.longest_at("report on", 7) == 2);
+    CHECK(s.longest_at("report", 0) == 0);
+    CHECK(s.longest_at("第68/193号决议", 12) == 6); // 第 3 bytes, "68/193" 6, 号 3
+    CHECK(s.longest_at("决", 0) == 3);
+    CHECK(s.longest_at("of", 2) == 0); // at the end
+    CHECK(s.longest_at("o", 0) == 0);  // a prefix of a literal is no match
+    CHECK_FALSE(s.empty());
+    CHECK(LiteralSet().empty());
+    CHECK(context().lexicon("en").literals("boundary").longest_at(";", 0) == 1);
+}

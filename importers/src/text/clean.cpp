@@ -164,7 +164,18 @@ CleanText clean(std::string_view raw, const Lexicon& lex, const std::string& fil
             marker_value = -1;
         }
     };
+    // Printable ASCII needs none of the steps below unless the variants table maps some of it.
+    const bool ascii_variants = !variants.empty() && variants.begin()->first < 0x80;
     while (i < raw.size()) {
+        if (const auto b = static_cast<unsigned char>(raw[i]);
+            b >= 0x20 && b < 0x7F && b != '*' && !ascii_variants) {
+            flush_marker();
+            t1 += static_cast<char>(b);
+            o1.push_back(static_cast<std::uint32_t>(i));
+            l1.push_back(1);
+            ++i;
+            continue;
+        }
         int n = valid_sequence(raw, i);
         if (n == 0 && utf16_without_bom(raw) != nullptr) {
             fail(file, raw, i,

@@ -93,19 +93,8 @@ std::vector<std::string> split_tab(const std::string& s) {
 }
 
 // Longest literal of `values` at pos; 0 if none.
-std::size_t literal_at(std::string_view text, std::size_t pos,
-                       const std::vector<std::string>& values) {
-    if (pos >= text.size()) {
-        return 0;
-    }
-    const char first = text[pos];
-    std::size_t best = 0;
-    for (const auto& v : values) {
-        if (!v.empty() && v[0] == first && v.size() > best && starts_at(text, pos, v)) {
-            best = v.size();
-        }
-    }
-    return best;
+std::size_t literal_at(std::string_view text, std::size_t pos, const LiteralSet& values) {
+    return values.longest_at(text, pos);
 }
 
 // Marks the bytes covered by the regions (for per-byte tests in the scanners); each byte is
@@ -285,7 +274,7 @@ class Extractor {
     const std::vector<u32>& unquoted_boundaries(std::string_view t) const {
         if (boundary_cache_text_ != t.data() || boundary_cache_size_ != t.size()) {
             const std::vector<char> quoted = mask_of(t.size(), regions(t, quotes_));
-            const auto& boundaries = lex_.values("boundary");
+            const auto& boundaries = lex_.literals("boundary");
             boundary_cache_ = positions_where(t.size(), [&](std::size_t p) {
                 return !quoted[p] && literal_at(t, p, boundaries) > 0;
             });
@@ -388,7 +377,7 @@ class Extractor {
                     return true;
                 }
             }
-            std::size_t c = literal_at(t, pos, lex_.values("connector"));
+            std::size_t c = literal_at(t, pos, lex_.literals("connector"));
             if (c == 0) {
                 return false;
             }
@@ -414,9 +403,9 @@ class Extractor {
             first.verb_end = first.begin;
         }
         cs.push_back(first);
-        const auto& boundaries = lex_.values("boundary");
-        const auto& strong = lex_.values("connector_anywhere");
-        const auto& reported = lex_.values("reported");
+        const auto& boundaries = lex_.literals("boundary");
+        const auto& strong = lex_.literals("connector_anywhere");
+        const auto& reported = lex_.literals("reported");
         const std::vector<char> blocked_mask = mask_of(t.size(), std::move(blocked));
         std::size_t pos = first.verb_end;
         while (pos < t.size()) {
@@ -442,7 +431,8 @@ class Extractor {
                     cs.back().reported = static_cast<u32>(q);
                 }
                 std::size_t after = skip_spaces(t, q + r);
-                for (std::size_t s; (s = literal_at(t, after, lex_.values("reported_subject")));) {
+                for (std::size_t s;
+                     (s = literal_at(t, after, lex_.literals("reported_subject")));) {
                     after = skip_spaces(t, after + s);
                 }
                 if (verb_at(t, after, true, vend, rel)) {
@@ -480,9 +470,9 @@ class Extractor {
                                       const std::vector<Region>& opaque,
                                       const std::vector<NameMatch>& names) {
         std::vector<Region> out;
-        const auto& opens = lex_.values("about_open");
-        const auto& closes = lex_.values("about_close");
-        const auto& heads = lex_.values("about_head");
+        const auto& opens = lex_.literals("about_open");
+        const auto& closes = lex_.literals("about_close");
+        const auto& heads = lex_.literals("about_head");
         const bool head_first = lex_.value("about_mode") == "after_head";
         if (opens.empty() || (closes.empty() && !head_first)) {
             return out;
@@ -545,12 +535,12 @@ class Extractor {
                            const std::vector<Clause>* cs, const std::string& label,
                            std::vector<Ref>& refs) {
         std::string_view t = s.text;
-        const auto& fillers_sep = lex_.values("list_separator");
-        const auto& prefix = lex_.values("item_prefix");
-        const auto& suffix = lex_.values("item_suffix");
-        const auto& res_anchor = lex_.values("res_anchor");
-        const auto& dec_anchor = lex_.values("dec_anchor");
-        const auto& date_link = lex_.values("date_link");
+        const auto& fillers_sep = lex_.literals("list_separator");
+        const auto& prefix = lex_.literals("item_prefix");
+        const auto& suffix = lex_.literals("item_suffix");
+        const auto& res_anchor = lex_.literals("res_anchor");
+        const auto& dec_anchor = lex_.literals("dec_anchor");
+        const auto& date_link = lex_.literals("date_link");
         struct Tok {
             std::size_t begin, end;
             std::string date;
@@ -670,12 +660,12 @@ class Extractor {
                 while (b > 0 && t[b - 1] == ' ') {
                     --b;
                 }
-                for (const auto& a : res_anchor) {
+                for (const auto& a : lex_.values("res_anchor")) {
                     if (b >= a.size() && t.substr(b - a.size(), a.size()) == a) {
                         anchored = true;
                     }
                 }
-                for (const auto& a : dec_anchor) {
+                for (const auto& a : lex_.values("dec_anchor")) {
                     if (b >= a.size() && t.substr(b - a.size(), a.size()) == a) {
                         anchored = decision = true;
                     }
@@ -775,11 +765,11 @@ class Extractor {
     // "75/278 of 18 May 2021 on declaring …, 77/158 …": after an item, its subject runs to
     // the next separator that is directly followed by another number. Moves `q` there.
     bool skip_item_title(std::string_view t, std::size_t& q) const {
-        std::size_t w = literal_at(t, q, lex_.values("item_title"));
+        std::size_t w = literal_at(t, q, lex_.literals("item_title"));
         if (w == 0 || q + w >= t.size() || t[q + w] != ' ') {
             return false;
         }
-        const auto& seps = lex_.values("list_separator");
+        const auto& seps = lex_.literals("list_separator");
         for (std::size_t p = q + w; p < t.size() && p < q + 400; ++p) {
             if (t[p] == ';' || t[p] == '.') {
                 return false;
@@ -803,13 +793,13 @@ class Extractor {
     // the link words are data (organ_after_link).
     const NameMatch* organ_after(std::string_view t, std::size_t end,
                                  const std::vector<NameMatch>& names, bool decision) const {
-        const auto& links = lex_.values("organ_after_link");
+        const auto& links = lex_.literals("organ_after_link");
         if (links.empty()) {
             return nullptr;
         }
         std::size_t q = skip_spaces(t, end);
         for (int hop = 0; hop < 2; ++hop) {
-            std::size_t l = literal_at(t, q, lex_.values("date_link"));
+            std::size_t l = literal_at(t, q, lex_.literals("date_link"));
             Template::Result r;
             bool date = false;
             std::size_t d = skip_spaces(t, q + l);
@@ -835,7 +825,7 @@ class Extractor {
             if (!n.entities.empty() && n.entities.front() &&
                 !(decision ? n.entities.front()->dec_prefix : n.entities.front()->res_prefix)
                      .empty() &&
-                (l > 0 || links.front().empty())) {
+                (l > 0 || lex_.values("organ_after_link").front().empty())) {
                 return &n;
             }
         }
@@ -852,9 +842,9 @@ class Extractor {
             if (starts_at(t, p, "'s")) {
                 p = skip_spaces(t, p + 2);
             }
-            std::size_t a = literal_at(t, p, lex_.values("res_anchor"));
+            std::size_t a = literal_at(t, p, lex_.literals("res_anchor"));
             if (a == 0) {
-                a = literal_at(t, p, lex_.values("dec_anchor"));
+                a = literal_at(t, p, lex_.literals("dec_anchor"));
             }
             return a > 0 && skip_spaces(t, p + a) == group_begin;
         }
@@ -943,7 +933,7 @@ class Extractor {
             std::size_t p2 = e;
             for (bool more = true; more;) {
                 more = false;
-                std::size_t j = literal_at(t, skip_spaces(t, p2), lex_.values("suffix_joiner"));
+                std::size_t j = literal_at(t, skip_spaces(t, p2), lex_.literals("suffix_joiner"));
                 if (j == 0) {
                     break;
                 }
@@ -1225,7 +1215,7 @@ class Extractor {
                     }
                     if (prev != nullptr) {
                         std::size_t gap = skip_spaces(t, prev->end);
-                        std::size_t j = literal_at(t, gap, lex_.values("addressee_joiner"));
+                        std::size_t j = literal_at(t, gap, lex_.literals("addressee_joiner"));
                         if (j == 0 || skip_spaces(t, gap + j) != n.begin) {
                             break;
                         }

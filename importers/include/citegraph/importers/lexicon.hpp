@@ -14,6 +14,7 @@
 #include "citegraph/engine/schema.hpp"
 #include "citegraph/importers/aho_corasick.hpp"
 
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -89,6 +90,35 @@ struct Alias {
     std::vector<std::string> not_before; // the alias does not count when one of these follows
 };
 
+// A list of literals indexed by first byte, longest first: literal_at() tries only the few
+// that can start at a position instead of the whole list.
+class LiteralSet {
+  public:
+    LiteralSet() = default;
+    explicit LiteralSet(const std::vector<std::string>& values);
+    // Length of the longest literal at text[pos], 0 if none.
+    std::size_t longest_at(std::string_view text, std::size_t pos) const {
+        if (pos >= text.size()) {
+            return 0;
+        }
+        const auto& cands = by_first_[static_cast<unsigned char>(text[pos])];
+        const std::size_t rest = text.size() - pos;
+        for (const auto& v : cands) { // the first byte matches already
+            if (v.size() <= rest &&
+                (v.size() == 1 || std::char_traits<char>::compare(
+                                      text.data() + pos + 1, v.data() + 1, v.size() - 1) == 0)) {
+                return v.size();
+            }
+        }
+        return 0;
+    }
+    bool empty() const { return count_ == 0; }
+
+  private:
+    std::array<std::vector<std::string>, 256> by_first_;
+    std::size_t count_ = 0;
+};
+
 class Lexicon {
   public:
     // Reads data/lexicon/<lang>/ and the gazetteer names for `lang`. Throws citegraph::Error
@@ -100,6 +130,8 @@ class Lexicon {
 
     // Structure values by key (see structure.tsv).
     const std::vector<std::string>& values(std::string_view key) const;
+    // The same values as a LiteralSet, for scanning text.
+    const LiteralSet& literals(std::string_view key) const;
     std::string value(std::string_view key, std::string_view fallback = "") const;
     const std::vector<Template>& templates(std::string_view key) const;
 
@@ -116,6 +148,7 @@ class Lexicon {
   private:
     std::string lang_;
     std::map<std::string, std::vector<std::string>, std::less<>> structure_;
+    std::map<std::string, LiteralSet, std::less<>> literal_sets_;
     std::map<std::string, std::vector<Template>, std::less<>> templates_;
     std::vector<Verb> verbs_;
     AhoCorasick verb_ac_;
