@@ -137,9 +137,18 @@ namespace {
                                " bytes; a resolution text is well under 1 MB)");
 }
 
-// Reads at most `limit` bytes of `in`; more is an error (bounded memory, also for stdin).
-std::string read_bounded(std::istream& in, const std::string& path, std::uintmax_t limit) {
-    std::string bytes;
+// Whether the first bytes of a stream say PDF; `head` receives the bytes read.
+bool starts_pdf(std::istream& in, std::string& head) {
+    char buf[5] = {};
+    in.read(buf, sizeof buf);
+    head.assign(buf, static_cast<std::size_t>(in.gcount()));
+    return head == "%PDF-";
+}
+
+// Reads the rest of `in` after `bytes`, at most `limit` bytes in all; more is an error (bounded
+// memory, also for standard input, whose size is not known before reading it).
+std::string read_bounded(std::istream& in, const std::string& path, std::uintmax_t limit,
+                         std::string bytes = {}) {
     char buf[1 << 16];
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
         bytes.append(buf, static_cast<std::size_t>(in.gcount()));
@@ -155,8 +164,14 @@ std::string read_bounded(std::istream& in, const std::string& path, std::uintmax
 ImportResult import_file(ImportContext& ctx, const std::string& path, const std::string& language) {
     std::string bytes;
     if (path == "-") {
-        // A PDF on stdin is allowed its larger limit; the text limit applies to it afterwards.
-        bytes = read_bounded(std::cin, path, kMaxPdfBytes);
+        std::string head;
+        bool pdf = starts_pdf(std::cin, head);
+        if (!std::cin.eof()) {
+            bytes = read_bounded(std::cin, path, pdf ? kMaxPdfBytes : kMaxFileBytes,
+                                 std::move(head));
+        } else {
+            bytes = std::move(head);
+        }
     } else {
         std::error_code ec;
         if (std::filesystem::is_directory(path, ec)) {
@@ -166,9 +181,8 @@ ImportResult import_file(ImportContext& ctx, const std::string& path, const std:
         if (!in) {
             throw InputError(path, "cannot open file");
         }
-        char head[5] = {};
-        in.read(head, sizeof head);
-        bool pdf = in.gcount() == 5 && std::string_view(head, 5) == "%PDF-";
+        std::string head;
+        bool pdf = starts_pdf(in, head);
         in.clear();
         in.seekg(0);
         // Bounded memory and time: the pipeline needs about 20 bytes per input byte.
