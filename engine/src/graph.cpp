@@ -27,11 +27,11 @@ void NodeRecord::merge_from(const NodeRecord& other) {
 }
 
 void CitationGraph::changed() {
-    if (neighbours_) {
-        std::atomic_store(&neighbours_, std::shared_ptr<const NeighbourIndex>());
+    if (neighbours_.ptr) {
+        std::atomic_store(&neighbours_.ptr, std::shared_ptr<const NeighbourIndex>());
     }
-    if (id_order_) {
-        std::atomic_store(&id_order_, std::shared_ptr<const IdOrder>());
+    if (id_order_.ptr) {
+        std::atomic_store(&id_order_.ptr, std::shared_ptr<const IdOrder>());
     }
 }
 
@@ -122,7 +122,7 @@ std::shared_ptr<const T> publish(std::shared_ptr<const T>& slot, std::shared_ptr
 } // namespace
 
 std::shared_ptr<const CitationGraph::NeighbourIndex> CitationGraph::neighbour_index() const {
-    if (auto ready = std::atomic_load(&neighbours_)) {
+    if (auto ready = std::atomic_load(&neighbours_.ptr)) {
         return ready;
     }
     const std::size_t n = num_nodes();
@@ -195,11 +195,11 @@ std::shared_ptr<const CitationGraph::NeighbourIndex> CitationGraph::neighbour_in
     ix->in.shrink_to_fit();
     ix->out.shrink_to_fit();
     ix->by_paragraph.shrink_to_fit();
-    return publish<NeighbourIndex>(neighbours_, std::move(ix));
+    return publish<NeighbourIndex>(neighbours_.ptr, std::move(ix));
 }
 
 std::shared_ptr<const CitationGraph::IdOrder> CitationGraph::id_order() const {
-    if (auto ready = std::atomic_load(&id_order_)) {
+    if (auto ready = std::atomic_load(&id_order_.ptr)) {
         return ready;
     }
     auto o = std::make_shared<IdOrder>();
@@ -211,7 +211,7 @@ std::shared_ptr<const CitationGraph::IdOrder> CitationGraph::id_order() const {
     for (std::size_t i = 0; i < o->by_id.size(); ++i) {
         o->rank[o->by_id[i]] = static_cast<std::uint32_t>(i);
     }
-    return publish<IdOrder>(id_order_, std::move(o));
+    return publish<IdOrder>(id_order_.ptr, std::move(o));
 }
 
 std::vector<CitationGraph::Vertex> CitationGraph::sorted_vertices() const {

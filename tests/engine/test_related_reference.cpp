@@ -8,6 +8,7 @@
 #include <map>
 #include <random>
 #include <sstream>
+#include <thread>
 
 using namespace citegraph;
 using citegraph::testing::edge;
@@ -389,6 +390,34 @@ TEST_CASE("related: answers follow changes to the graph (the cached index is dro
     check_all_queries(g, o, 5);
     check_all_queries(copy, o, 5);
     CHECK(dump(related(g, "D/new", o)) == dump(reference_related(g, "D/new", o)));
+}
+
+TEST_CASE("related: threads share the graph's index and keep their own workspace",
+          "[queries][related]") {
+    CitationGraph g = random_graph(11, 400, 30, 10);
+    auto vs = g.sorted_vertices();
+    std::vector<std::string> expected;
+    for (auto v : vs) {
+        expected.push_back(dump(reference_related(g, g.node(v).id, {})));
+    }
+    CitationGraph fresh = g; // no index yet: the threads race to build it
+    fresh.add_node(node("D/1000", NodeKind::Resolution));
+    std::vector<int> wrong(4, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (std::size_t i = static_cast<std::size_t>(t); i < vs.size(); i += 2) {
+                CitationGraph copy = fresh; // copies read the caches atomically
+                wrong[static_cast<std::size_t>(t)] +=
+                    dump(related(fresh, g.node(vs[i]).id, {})) != expected[i];
+                wrong[static_cast<std::size_t>(t)] += copy.num_edges() != g.num_edges();
+            }
+        });
+    }
+    for (auto& th : threads) {
+        th.join();
+    }
+    CHECK(wrong == std::vector<int>(4, 0));
 }
 
 namespace {

@@ -150,10 +150,19 @@ class CitationGraph {
     std::unordered_map<std::string, Vertex> index_;
     std::vector<PackedProvenance> prov_;
     StringPool strings_;
-    // Read and written with std::atomic_load / atomic_compare_exchange (const queries may run
-    // in parallel); reset by every change.
-    mutable std::shared_ptr<const NeighbourIndex> neighbours_;
-    mutable std::shared_ptr<const IdOrder> id_order_;
+    // A cache slot read and written with std::atomic_load / atomic_compare_exchange (const
+    // queries, and copies of the graph, may run in parallel); reset by every change.
+    template <class T> struct Cached {
+        std::shared_ptr<const T> ptr;
+        Cached() = default;
+        Cached(const Cached& o) : ptr(std::atomic_load(&o.ptr)) {}
+        Cached& operator=(const Cached& o) {
+            std::atomic_store(&ptr, std::atomic_load(&o.ptr));
+            return *this;
+        }
+    };
+    mutable Cached<NeighbourIndex> neighbours_;
+    mutable Cached<IdOrder> id_order_;
 };
 
 // Which part of a graph to keep (CLI `export --from ID --depth N --relation R --kind K`).
