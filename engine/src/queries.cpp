@@ -1099,33 +1099,47 @@ std::vector<CitationPath> shortest_paths(const CitationGraph& g, std::string_vie
             }
         }
     };
-    // Breadth-first distances from s; stops expanding at `max_depth` and, once `goal` is
-    // reached, at its level (nothing beyond lies on a shortest path).
-    auto bfs = [&](Vertex s, bool forward, Vertex goal, int max_depth) {
-        std::vector<int> dist(n, -1);
-        std::vector<Vertex> queue{s}, nb;
-        dist[s] = 0;
-        for (std::size_t i = 0; i < queue.size(); ++i) {
-            Vertex u = queue[i];
-            if (dist[u] >= max_depth || (dist[goal] >= 0 && dist[u] >= dist[goal])) {
-                break; // the queue is in distance order
-            }
-            neighbours(u, forward, nb);
-            for (Vertex v : nb) {
-                if (dist[v] < 0) {
-                    dist[v] = dist[u] + 1;
-                    queue.push_back(v);
+    // Breadth-first distances from a, until b is found: by then every vertex nearer to a than
+    // b is has its distance (the level before b's was discovered whole), and nothing farther
+    // lies on a shortest path.
+    std::vector<int> da(n, -1);
+    std::vector<Vertex> queue{va}, nb;
+    da[va] = 0;
+    for (std::size_t i = 0; i < queue.size() && da[vb] < 0; ++i) {
+        Vertex u = queue[i];
+        neighbours(u, true, nb);
+        for (Vertex v : nb) {
+            if (da[v] < 0) {
+                da[v] = da[u] + 1;
+                queue.push_back(v);
+                if (v == vb) {
+                    break;
                 }
             }
         }
-        return dist;
-    };
-    std::vector<int> da = bfs(va, true, vb, std::numeric_limits<int>::max());
+    }
     if (da[vb] < 0 || o.limit == 0) {
         return paths;
     }
     const int total = da[vb];
-    std::vector<int> db = bfs(vb, false, va, total);
+    // Back from b through the vertices on some shortest path only: v precedes u on one when
+    // da[v] + 1 + (distance from u to b) == total. db[v] >= 0 marks them.
+    std::vector<int> db(n, -1);
+    queue.assign(1, vb);
+    db[vb] = 0;
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+        Vertex u = queue[i];
+        if (u == va) {
+            continue;
+        }
+        neighbours(u, false, nb);
+        for (Vertex v : nb) {
+            if (db[v] < 0 && da[v] >= 0 && da[v] == total - db[u] - 1) {
+                db[v] = db[u] + 1;
+                queue.push_back(v);
+            }
+        }
+    }
 
     auto hop = [&](Vertex u, Vertex v) {
         PathHop h;
@@ -1162,7 +1176,6 @@ std::vector<CitationPath> shortest_paths(const CitationGraph& g, std::string_vie
 
     // Depth-first from a through vertices on some shortest path, neighbours by id.
     std::vector<Vertex> stack{va};
-    std::vector<Vertex> nb;
     std::function<void(Vertex)> dfs = [&](Vertex u) {
         if (paths.size() >= o.limit) {
             return;

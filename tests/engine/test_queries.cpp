@@ -7,8 +7,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <numeric>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
@@ -541,4 +543,91 @@ TEST_CASE("queries: timeline counts citing documents per year and session", "[qu
     CHECK(svg.find("work:w &lt;cited&gt;") != std::string::npos);
     CHECK(svg.find("</svg>") != std::string::npos);
     CHECK(svg == timeline_svg(years, "work:w <cited>")); // deterministic
+}
+
+namespace {
+
+// Every shortest a->b path by brute force: paths of growing length, enumerated in id order
+// (the order shortest_paths promises), the first length that has any.
+std::vector<std::string> brute_shortest(const std::map<std::string, std::set<std::string>>& adj,
+                                        const std::string& a, const std::string& b,
+                                        std::size_t max_len) {
+    for (std::size_t len = 1; len <= max_len; ++len) {
+        std::vector<std::string> found;
+        std::vector<std::string> path{a};
+        std::function<void()> walk = [&]() {
+            if (path.size() == len + 1) {
+                if (path.back() == b) {
+                    std::string s = path.front();
+                    for (std::size_t i = 1; i < path.size(); ++i) {
+                        s += ">" + path[i];
+                    }
+                    found.push_back(s);
+                }
+                return;
+            }
+            auto it = adj.find(path.back());
+            if (it == adj.end()) {
+                return;
+            }
+            for (const auto& v : it->second) { // std::set: id order
+                path.push_back(v);
+                walk();
+                path.pop_back();
+            }
+        };
+        walk();
+        if (!found.empty()) {
+            return found;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("queries: shortest paths equal a brute-force enumeration on random graphs", "[queries]") {
+    std::srand(7);
+    for (int round = 0; round < 60; ++round) {
+        const bool undirected = round % 2 == 1;
+        CitationGraph g;
+        const int n = 9;
+        std::vector<std::string> ids;
+        for (int i = 0; i < n; ++i) {
+            ids.push_back("n" + std::to_string(i));
+            g.add_node(node(ids.back(), NodeKind::Document));
+        }
+        std::map<std::string, std::set<std::string>> adj;
+        for (int k = 0; k < 16; ++k) {
+            int s = std::rand() % n, t = std::rand() % n;
+            if (s == t) {
+                continue;
+            }
+            g.add_edge(edge(ids[s], ids[t], Relation::recalls, Role::object, "pp1"));
+            adj[ids[s]].insert(ids[t]);
+            if (undirected) {
+                adj[ids[t]].insert(ids[s]);
+            }
+        }
+        PathOptions o;
+        o.undirected = undirected;
+        o.limit = 1000;
+        for (int a = 0; a < n; ++a) {
+            for (int b = 0; b < n; ++b) {
+                if (a == b) {
+                    continue;
+                }
+                std::vector<std::string> got;
+                for (const auto& p : shortest_paths(g, ids[a], ids[b], o)) {
+                    std::string s = p.front().from;
+                    for (const auto& h : p) {
+                        s += ">" + h.to;
+                    }
+                    got.push_back(s);
+                }
+                INFO("round " << round << " " << ids[a] << " -> " << ids[b]);
+                CHECK(got == brute_shortest(adj, ids[a], ids[b], n));
+            }
+        }
+    }
 }
