@@ -1099,43 +1099,101 @@ std::vector<CitationPath> shortest_paths(const CitationGraph& g, std::string_vie
             }
         }
     };
-    // Breadth-first distances from a, until b is found: by then every vertex nearer to a than
-    // b is has its distance (the level before b's was discovered whole), and nothing farther
-    // lies on a shortest path.
-    std::vector<int> da(n, -1);
-    std::vector<Vertex> queue{va}, nb;
+    // Bidirectional breadth-first search: whole levels, from a forward or from b backward,
+    // whichever frontier has fewer edges to follow, until the two balls meet. Every shortest
+    // path then has a vertex that both know (da + db == total).
+    // Distances from a and b and positions on shortest paths, in a per-thread workspace that
+    // is reset entry by entry (a query touches a small part of a large graph).
+    struct Workspace {
+        std::vector<int> da, db, at;
+        std::vector<Vertex> touched;
+    };
+    thread_local Workspace ws;
+    if (ws.da.size() < n) {
+        ws.da.assign(n, -1);
+        ws.db.assign(n, -1);
+        ws.at.assign(n, -1);
+    }
+    struct Reset {
+        Workspace& w;
+        ~Reset() {
+            for (Vertex v : w.touched) {
+                w.da[v] = w.db[v] = w.at[v] = -1;
+            }
+            w.touched.clear();
+        }
+    } reset{ws};
+    std::vector<int>& da = ws.da;
+    std::vector<int>& db = ws.db;
+    std::vector<int>& at = ws.at;
+    std::vector<Vertex> fa{va}, fb{vb}, next, nb, meet;
     da[va] = 0;
-    for (std::size_t i = 0; i < queue.size() && da[vb] < 0; ++i) {
-        Vertex u = queue[i];
-        neighbours(u, true, nb);
-        for (Vertex v : nb) {
-            if (da[v] < 0) {
-                da[v] = da[u] + 1;
-                queue.push_back(v);
-                if (v == vb) {
-                    break;
+    db[vb] = 0;
+    ws.touched.push_back(va);
+    ws.touched.push_back(vb);
+    auto weight = [&](const std::vector<Vertex>& frontier, bool forward) {
+        std::size_t w = 0;
+        for (Vertex u : frontier) {
+            w += (forward || o.undirected ? boost::out_degree(u, bg) : 0) +
+                 (!forward || o.undirected ? boost::in_degree(u, bg) : 0);
+        }
+        return w;
+    };
+    int total = -1;
+    while (total < 0 && !fa.empty() && !fb.empty()) {
+        const bool forward = weight(fa, true) <= weight(fb, false);
+        std::vector<Vertex>& frontier = forward ? fa : fb;
+        std::vector<int>& mine = forward ? da : db;
+        const std::vector<int>& theirs = forward ? db : da;
+        next.clear();
+        for (Vertex u : frontier) {
+            neighbours(u, forward, nb);
+            for (Vertex v : nb) {
+                if (mine[v] < 0) {
+                    mine[v] = mine[u] + 1;
+                    next.push_back(v);
+                    ws.touched.push_back(v);
+                }
+                if (theirs[v] >= 0 && (total < 0 || mine[v] + theirs[v] <= total)) {
+                    total = mine[v] + theirs[v];
+                    meet.push_back(v); // a candidate; the final total filters them below
                 }
             }
         }
+        frontier.swap(next);
     }
-    if (da[vb] < 0 || o.limit == 0) {
+    if (total < 0 || o.limit == 0) {
         return paths;
     }
-    const int total = da[vb];
-    // Back from b through the vertices on some shortest path only: v precedes u on one when
-    // da[v] + 1 + (distance from u to b) == total. db[v] >= 0 marks them.
-    std::vector<int> db(n, -1);
-    queue.assign(1, vb);
-    db[vb] = 0;
-    for (std::size_t i = 0; i < queue.size(); ++i) {
+    // The vertices on shortest paths: the meeting vertices, those before them in the forward
+    // ball (distance from a falling by one per step back) and those after them in the backward
+    // ball. at[v] is a vertex's distance from a on such a path, -1 off them.
+    std::sort(meet.begin(), meet.end());
+    meet.erase(std::unique(meet.begin(), meet.end()), meet.end());
+    meet.erase(
+        std::remove_if(meet.begin(), meet.end(), [&](Vertex v) { return da[v] + db[v] != total; }),
+        meet.end());
+    for (Vertex v : meet) {
+        at[v] = da[v];
+    }
+    std::vector<Vertex> queue = meet;
+    for (std::size_t i = 0; i < queue.size(); ++i) { // back towards a
         Vertex u = queue[i];
-        if (u == va) {
-            continue;
-        }
         neighbours(u, false, nb);
         for (Vertex v : nb) {
-            if (db[v] < 0 && da[v] >= 0 && da[v] == total - db[u] - 1) {
-                db[v] = db[u] + 1;
+            if (at[v] < 0 && da[v] >= 0 && da[v] == at[u] - 1) {
+                at[v] = da[v];
+                queue.push_back(v);
+            }
+        }
+    }
+    queue = meet;
+    for (std::size_t i = 0; i < queue.size(); ++i) { // on towards b
+        Vertex u = queue[i];
+        neighbours(u, true, nb);
+        for (Vertex v : nb) {
+            if (at[v] < 0 && db[v] >= 0 && total - db[v] == at[u] + 1) {
+                at[v] = total - db[v];
                 queue.push_back(v);
             }
         }
@@ -1191,7 +1249,7 @@ std::vector<CitationPath> shortest_paths(const CitationGraph& g, std::string_vie
         neighbours(u, true, nb);
         std::vector<Vertex> next;
         for (Vertex v : nb) {
-            if (da[v] == da[u] + 1 && db[v] >= 0 && da[v] + db[v] == total) {
+            if (at[v] >= 0 && at[v] == at[u] + 1) {
                 next.push_back(v);
             }
         }
