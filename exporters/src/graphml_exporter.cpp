@@ -1,14 +1,18 @@
 // The only translation unit that includes boost/graph/graphml.hpp (slow to compile).
 #include "citegraph/exporters/graphml_exporter.hpp"
 
+#include "citegraph/engine/error.hpp"
 #include "text_util.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
 #include <boost/make_shared.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <functional>
+#include <iostream>
 #include <ostream>
 #include <sstream>
 #include <streambuf>
@@ -67,63 +71,71 @@ std::string attr_safe(std::string_view lang) {
 }
 
 // Boost writes every key for every element; a value the element lacks comes out as an empty
-// <data key="keyN"></data> line. Drop those lines in place (a non-empty value never looks like
+// <data key="keyN"></data> line. Such lines are dropped (a non-empty value never looks like
 // that).
-void drop_empty_data(std::string& xml) {
-    std::size_t pos = 0, out = 0;
+bool empty_data_line(std::string_view line) {
+    while (!line.empty() && line.front() == ' ') {
+        line.remove_prefix(1);
+    }
     const std::string_view open = "<data key=\"key";
     const std::string_view close = "\"></data>\n";
-    while (pos < xml.size()) {
-        std::size_t end = xml.find('\n', pos);
-        end = end == std::string::npos ? xml.size() : end + 1;
-        std::string_view line(xml.data() + pos, end - pos);
-        std::string_view body = line;
-        while (!body.empty() && body.front() == ' ') {
-            body.remove_prefix(1);
-        }
-        bool empty = false;
-        if (body.size() > open.size() + close.size() && body.substr(0, open.size()) == open &&
-            body.substr(body.size() - close.size()) == close) {
-            std::string_view digits =
-                body.substr(open.size(), body.size() - open.size() - close.size());
-            empty = detail::is_integer(digits);
-        }
-        if (!empty) {
-            if (out != pos) {
-                std::memmove(xml.data() + out, xml.data() + pos, end - pos);
-            }
-            out += end - pos;
-        }
-        pos = end;
-    }
-    xml.resize(out);
+    return line.size() > open.size() + close.size() && line.substr(0, open.size()) == open &&
+           line.substr(line.size() - close.size()) == close &&
+           detail::is_integer(line.substr(open.size(), line.size() - open.size() - close.size()));
 }
 
-// An output stream buffer appending to a string the caller sized: no ostringstream growth
-// and no copy of the whole document at the end.
-class StringSink final : public std::streambuf {
+// The stream write_graphml writes to: whole lines, the empty <data> ones dropped, handed to
+// `emit` (a string or a file), so that a large graph is never held twice in memory.
+class LineFilter final : public std::streambuf {
   public:
-    explicit StringSink(std::string& out) : out_(out) {}
+    using Emit = std::function<void(std::string_view)>;
+    explicit LineFilter(Emit emit) : emit_(std::move(emit)) {}
+    ~LineFilter() override { finish(); }
+    // Whatever follows the last newline.
+    void finish() {
+        if (!line_.empty()) {
+            emit_(line_);
+            line_.clear();
+        }
+    }
 
   protected:
     int_type overflow(int_type c) override {
         if (c != traits_type::eof()) {
-            out_.push_back(static_cast<char>(c));
+            char ch = static_cast<char>(c);
+            xsputn(&ch, 1);
         }
         return traits_type::not_eof(c);
     }
     std::streamsize xsputn(const char* s, std::streamsize n) override {
-        out_.append(s, static_cast<std::size_t>(n));
+        std::string_view rest(s, static_cast<std::size_t>(n));
+        while (!rest.empty()) {
+            std::size_t nl = rest.find('\n');
+            if (nl == std::string_view::npos) {
+                line_.append(rest);
+                break;
+            }
+            line_.append(rest.substr(0, nl + 1));
+            rest.remove_prefix(nl + 1);
+            if (!empty_data_line(line_)) {
+                emit_(line_);
+            }
+            line_.clear();
+        }
         return n;
     }
 
   private:
-    std::string& out_;
+    Emit emit_;
+    std::string line_;
 };
 
 } // namespace
 
-std::string to_graphml(const CitationGraph& g, const ExportOptions& opt) {
+namespace {
+
+void write_graphml_to(const CitationGraph& g, const ExportOptions& opt,
+                      const LineFilter::Emit& emit) {
     const auto& bg = g.boost_graph();
     const auto vertices = g.sorted_vertices();
     const auto edges = g.sorted_edges();
@@ -202,13 +214,59 @@ std::string to_graphml(const CitationGraph& g, const ExportOptions& opt) {
         return static_cast<unsigned int>(pr.span_end);
     });
 
-    std::string xml;
-    xml.reserve(1024 + 300 * vertices.size() + 400 * edges.size());
-    StringSink sink(xml);
+    LineFilter sink(emit);
     std::ostream os(&sink);
     boost::write_graphml(os, tg, boost::get(boost::vertex_index, tg), dp, true);
-    drop_empty_data(xml);
+    sink.finish();
+}
+
+} // namespace
+
+std::string to_graphml(const CitationGraph& g, const ExportOptions& opt) {
+    std::string xml;
+    xml.reserve(1024 + 250 * g.num_nodes() + 350 * g.num_edges());
+    write_graphml_to(g, opt, [&xml](std::string_view line) { xml.append(line); });
     return xml;
+}
+
+void GraphmlExporter::write(const CitationGraph& g, const ExportOptions& opt,
+                            const std::string& path) const {
+    if (path == "-") {
+        write_graphml_to(g, opt, [](std::string_view line) {
+            std::cout.write(line.data(), static_cast<std::streamsize>(line.size()));
+        });
+        std::cout.flush();
+        if (!std::cout) {
+            throw Error("cannot write the export to standard output");
+        }
+        return;
+    }
+    // Streamed into a temporary file beside the target and renamed at the end: memory stays
+    // bounded however large the graph, and a failed export leaves no half-written file.
+    const std::string tmp = path + ".tmp";
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (f == nullptr) {
+        throw Error("cannot write '" + path + "': " + std::strerror(errno));
+    }
+    bool ok = true;
+    int write_errno = 0;
+    std::vector<char> buffer(1 << 20);
+    std::setvbuf(f, buffer.data(), _IOFBF, buffer.size());
+    write_graphml_to(g, opt, [&](std::string_view line) {
+        if (ok && std::fwrite(line.data(), 1, line.size(), f) != line.size()) {
+            ok = false;
+            write_errno = errno;
+        }
+    });
+    if (std::fclose(f) != 0 && ok) {
+        ok = false;
+        write_errno = errno;
+    }
+    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int e = ok ? errno : write_errno;
+        std::remove(tmp.c_str());
+        throw Error("cannot write '" + path + "': " + std::strerror(e));
+    }
 }
 
 } // namespace citegraph

@@ -4,6 +4,7 @@
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 
 using namespace citegraph;
@@ -57,6 +58,13 @@ TEST_CASE("exporters::write names the path it cannot write", "[exporters][regist
     // A directory where a file should go.
     CHECK_THROWS_WITH(make_exporter("jsonld")->write(g, {}, dir.string()),
                       Catch::Contains(dir.string()));
+    // GraphML streams through "<path>.tmp": the same errors, and nothing left behind.
+    const std::string gmissing = (dir / "no-such-dir" / "out.graphml").string();
+    CHECK_THROWS_WITH(make_exporter("graphml")->write(g, {}, gmissing),
+                      Catch::Contains(gmissing) && Catch::Contains("No such file"));
+    CHECK_THROWS_WITH(make_exporter("graphml")->write(g, {}, dir.string()),
+                      Catch::Contains(dir.string()));
+    CHECK_FALSE(std::filesystem::exists(dir.string() + ".tmp"));
     // A file where the neo4j directory should go.
     const auto file = dir / "a-file";
     std::ofstream(file) << "x";

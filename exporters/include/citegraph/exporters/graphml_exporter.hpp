@@ -32,6 +32,9 @@ class GraphmlExporter final : public SingleFileExporter {
     std::string render(const CitationGraph& g, const ExportOptions& opt) const override {
         return to_graphml(g, opt);
     }
+    // Streams to the file (through "<path>.tmp", renamed at the end): bounded memory.
+    void write(const CitationGraph& g, const ExportOptions& opt,
+               const std::string& path) const override;
 };
 
 } // namespace citegraph
