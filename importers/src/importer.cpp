@@ -141,7 +141,8 @@ namespace {
 bool starts_pdf(std::istream& in, std::string& head) {
     char buf[5] = {};
     in.read(buf, sizeof buf);
-    head.assign(buf, static_cast<std::size_t>(in.gcount()));
+    head.clear();
+    head.append(buf, static_cast<std::size_t>(in.gcount()));
     return head == "%PDF-";
 }
 
@@ -151,10 +152,11 @@ std::string read_bounded(std::istream& in, const std::string& path, std::uintmax
                          std::string bytes = {}) {
     char buf[1 << 16];
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        bytes.append(buf, static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() > limit) {
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (bytes.size() + got > limit) { // refused before the string would have to grow
             too_large(path, limit, "over " + std::to_string(limit));
         }
+        bytes.append(buf, got);
     }
     return bytes;
 }
@@ -165,6 +167,9 @@ ImportResult import_file(ImportContext& ctx, const std::string& path, const std:
     std::string bytes;
     if (path == "-") {
         std::string head;
+        // Room for the text limit at once: no doubling copies while the input grows (pages
+        // are only touched as bytes arrive).
+        head.reserve(kMaxFileBytes + 1);
         bool pdf = starts_pdf(std::cin, head);
         if (!std::cin.eof()) {
             bytes = read_bounded(std::cin, path, pdf ? kMaxPdfBytes : kMaxFileBytes,
