@@ -198,6 +198,17 @@ TEST_CASE("robustness: pathological paragraphs import in bounded time and memory
         {"parentheses.en", header_until_recalling() + "Recalling " +
                                repeat_whole("resolution 68/193 (A A/70/490 ( ", size) + ",\n\n" +
                                tail_from_recalling()},
+        // One token of symbol characters with many dashes: each dash was tried as the split of
+        // a joint symbol ("A/67/65-E/2012/48"), both sides parsed each time.
+        {"joint-dashes.en", header_until_recalling() + "Recalling " + repeat_whole("A/1-", size) +
+                                ",\n\n" + tail_from_recalling()},
+        // A title line followed by a long block whose lines alternate with page counters: each
+        // line next to page furniture was looked up in the title, which ran to the blank line
+        // (8 MB: 1.6 s per MB at 1 MB, growing with the square).
+        {"title-block.en", "70/178. Strengthening the programme\n" +
+                               repeat_whole("Strengthening the crime programme\n2/28\n", 4 * size) +
+                               "\nThe General Assembly,\n\nRecalling its resolution 68/193,\n\n"
+                               "1. Requests the Secretary-General to report.\n"},
         // Operative paragraphs run together on one line.
         {"run-together.en", header_until_recalling() + "Recalling its resolution 68/193,\n\n" +
                                 [&] {

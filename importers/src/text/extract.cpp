@@ -92,6 +92,9 @@ std::vector<std::string> split_tab(const std::string& s) {
     }
 }
 
+// Joint symbols ("A/67/65-E/2012/48") are two symbols of at most ~60 characters each.
+constexpr std::size_t kMaxJointSymbol = 160;
+
 // Longest literal of `values` at pos; 0 if none.
 std::size_t literal_at(std::string_view text, std::size_t pos, const LiteralSet& values) {
     return values.longest_at(text, pos);
@@ -914,8 +917,10 @@ class Extractor {
                                                                 : std::optional<Symbol>{};
             if (!sym) {
                 // A joint document of two organs: "A/67/65-E/2012/48" names both symbols.
-                for (auto dash = cand.find('-'); dash != std::string_view::npos;
-                     dash = cand.find('-', dash + 1)) {
+                // (Not in a token longer than any two symbols: every dash would be tried.)
+                for (auto dash = cand.size() <= kMaxJointSymbol ? cand.find('-')
+                                                                : std::string_view::npos;
+                     dash != std::string_view::npos; dash = cand.find('-', dash + 1)) {
                     std::string_view right = cand.substr(dash + 1);
                     auto a = parse_symbol(cand.substr(0, dash));
                     auto b = parse_symbol(right);

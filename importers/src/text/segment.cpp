@@ -137,8 +137,12 @@ std::vector<Block> blocks_of(const CleanText& c, const Lexicon& lex) {
             }
         }
         if (title.empty() && title_line(lines[i].t, num, t)) {
+            // The title runs to the next blank line, but no real title is longer than this:
+            // a longer block is not all title, and every line is looked up in it below.
+            constexpr std::size_t kMaxTitle = 1000;
             title = t;
-            for (std::size_t j = i + 1; j < lines.size() && !lines[j].t.empty(); ++j) {
+            for (std::size_t j = i + 1;
+                 j < lines.size() && !lines[j].t.empty() && title.size() < kMaxTitle; ++j) {
                 title += " " + std::string(lines[j].t);
             }
         }
