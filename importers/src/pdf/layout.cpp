@@ -68,18 +68,23 @@ struct Item {
 };
 struct Line {
     std::vector<Item> items;
-    double top = 0, baseline = 0, size = 0, x0 = 0;
+    double top = 0, baseline = 0, size = 0;
     bool split = false; // one of several pieces of a physical line (a column, a header cell)
     std::string text;   // assembled, superscripts as Unicode superscript digits
     std::string key;    // digits folded, for repetition across pages
     bool furniture_shape = false; // only numbers: "2/28", "23-25976 (E) 100124", "*2325976*"
 };
 
+// A font size a text layer can mean (damaged or hostile ones carry NaN, 0 or 1e300).
+bool plausible_size(double size) {
+    return std::isfinite(size) && size > 0 && size < 1000;
+}
+
 double body_size(const std::vector<Page>& pages) {
     std::map<long, std::size_t> chars;
     for (const auto& p : pages) {
         for (const auto& w : p.words) {
-            if (!std::isfinite(w.size) || w.size <= 0 || w.size >= 1000) {
+            if (!plausible_size(w.size)) {
                 continue;
             }
             chars[std::lround(w.size * 10)] += w.text.size();
@@ -96,10 +101,8 @@ double body_size(const std::vector<Page>& pages) {
     return static_cast<double>(best) / 10;
 }
 
+// Assembles a line's text from its items (left to right already).
 void finish(Line& l) {
-    std::sort(l.items.begin(), l.items.end(),
-              [](const Item& a, const Item& b) { return a.w->x0 < b.w->x0; });
-    l.x0 = l.items.front().w->x0;
     l.text.clear();
     // The text layer's word breaks, unless the glyphs say otherwise: justified lines set
     // letter by letter split words and hyphens off ("Commissio n", "zero -" 1-1.4 pt apart,
@@ -156,7 +159,7 @@ std::vector<Line> lines_of(const Page& page) {
     std::vector<const Word*> words, digits;
     for (const auto& w : page.words) {
         bool sane = std::isfinite(w.x0) && std::isfinite(w.x1) && std::isfinite(w.y0) &&
-                    std::isfinite(w.y1) && std::isfinite(w.size) && w.size > 0 && w.size < 1000;
+                    std::isfinite(w.y1) && plausible_size(w.size);
         if (sane && !w.text.empty() && w.y1 > w.y0) {
             (digits_only(w.text) ? digits : words).push_back(&w);
         }
