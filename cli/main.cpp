@@ -9,7 +9,6 @@
 #include "progress.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
@@ -298,13 +297,7 @@ int cmd_export(const Globals& g, const ExportArgs& a) {
 // ---- pdftext --------------------------------------------------------------------------------
 
 int cmd_pdftext(const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        throw InputError(file, "cannot open file");
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    pdf::Layout l = read_pdf_layout(file, ss.str());
+    pdf::Layout l = read_pdf_layout(file, read_input(file));
     std::cout << l.text;
     std::cerr << "pdftext: " << l.page_begin.size() << " pages, body " << l.body_size << " pt, "
               << l.markers << " footnote markers, " << l.furniture

@@ -163,46 +163,41 @@ std::string read_bounded(std::istream& in, const std::string& path, std::uintmax
 
 } // namespace
 
-ImportResult import_file(ImportContext& ctx, const std::string& path, const std::string& language) {
-    std::string bytes;
-    if (path == "-") {
-        std::string head;
-        // Room for the text limit at once: no doubling copies while the input grows (pages
-        // are only touched as bytes arrive).
-        head.reserve(kMaxFileBytes + 1);
-        bool pdf = starts_pdf(std::cin, head);
-        if (!std::cin.eof()) {
-            bytes = read_bounded(std::cin, path, pdf ? kMaxPdfBytes : kMaxFileBytes,
-                                 std::move(head));
-        } else {
-            bytes = std::move(head);
-        }
-    } else {
+std::string read_input(const std::string& path) {
+    std::ifstream file;
+    std::error_code size_error;
+    std::uintmax_t size = 0;
+    if (path != "-") {
         std::error_code ec;
         if (std::filesystem::is_directory(path, ec)) {
             throw InputError(path, "is a directory");
         }
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
+        file.open(path, std::ios::binary);
+        if (!file) {
             throw InputError(path, "cannot open file");
         }
-        std::string head;
-        bool pdf = starts_pdf(in, head);
-        in.clear();
-        in.seekg(0);
-        // Bounded memory and time: the pipeline needs about 20 bytes per input byte.
-        std::uintmax_t limit = pdf ? kMaxPdfBytes : kMaxFileBytes;
-        if (auto size = std::filesystem::file_size(path, ec); !ec && size > limit) {
-            too_large(path, limit, std::to_string(size));
-        }
-        bytes = read_bounded(in, path, limit);
+        size = std::filesystem::file_size(path, size_error);
     }
+    std::istream& in = path == "-" ? std::cin : file;
+    std::string bytes;
+    const bool pdf = starts_pdf(in, bytes);
+    // Bounded memory and time: the pipeline needs about 20 bytes per input byte.
+    const std::uintmax_t limit = pdf ? kMaxPdfBytes : kMaxFileBytes;
+    const bool sized = path != "-" && !size_error;
+    if (sized && size > limit) {
+        too_large(path, limit, std::to_string(size));
+    }
+    // Room for all of it at once (for standard input, the text limit): no doubling copies
+    // while the input grows; pages are only touched as bytes arrive.
+    bytes.reserve(static_cast<std::size_t>(sized ? size : kMaxFileBytes) + 1);
+    return read_bounded(in, path, limit, std::move(bytes));
+}
+
+ImportResult import_file(ImportContext& ctx, const std::string& path, const std::string& language) {
+    const std::string bytes = read_input(path);
     std::string_view head(bytes.data(), std::min<std::size_t>(bytes.size(), 512));
     std::unique_ptr<Importer> importer = make_pdf_importer(ctx);
     if (!importer->accepts(path, head)) {
-        if (bytes.size() > kMaxFileBytes) {
-            too_large(path, kMaxFileBytes, "over " + std::to_string(kMaxFileBytes));
-        }
         importer = make_text_importer(ctx);
     }
     if (!importer->accepts(path, head)) {

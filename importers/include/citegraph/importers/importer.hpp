@@ -72,6 +72,10 @@ std::unique_ptr<Importer> make_pdf_importer(ImportContext& ctx);
 // layer) PDFs.
 pdf::Layout read_pdf_layout(const std::string& path, std::string_view bytes);
 
+// The bytes of a file ("-" for standard input), refused above the limit that applies (32 MiB
+// of text, 256 MiB of PDF) before or while reading, never after. Throws InputError.
+std::string read_input(const std::string& path);
+
 // Reads the file ("-" for standard input) and imports it with the first importer that accepts
 // it. `language` overrides detection when non-empty.
 ImportResult import_file(ImportContext& ctx, const std::string& path,
