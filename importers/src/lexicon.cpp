@@ -442,7 +442,9 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
 LiteralSet::LiteralSet(const std::vector<std::string>& values) {
     for (const auto& v : values) {
         if (!v.empty()) {
-            by_first_[static_cast<unsigned char>(v[0])].push_back(v);
+            const auto first = static_cast<unsigned char>(v[0]);
+            by_first_[first].push_back(v);
+            starts_[first >> 6] |= std::uint64_t{1} << (first & 63);
             ++count_;
         }
     }
@@ -451,6 +453,27 @@ LiteralSet::LiteralSet(const std::vector<std::string>& values) {
             return a.size() > b.size();
         });
     }
+}
+
+std::size_t LiteralSet::match_at(std::string_view text, std::size_t pos) const {
+    const std::size_t rest = text.size() - pos;
+    const char* at = text.data() + pos;
+    for (const auto& v : by_first_[static_cast<unsigned char>(*at)]) { // the first byte matches
+        // Literals are short and most candidates differ early: a byte loop is cheaper here
+        // than a call to memcmp.
+        const std::size_t n = v.size();
+        if (n > rest) {
+            continue;
+        }
+        std::size_t i = 1;
+        while (i < n && at[i] == v[i]) {
+            ++i;
+        }
+        if (i == n) {
+            return n;
+        }
+    }
+    return 0;
 }
 
 const LiteralSet& Lexicon::literals(std::string_view key) const {

@@ -88,3 +88,31 @@ TEST_CASE("lexicon: a literal set finds the longest literal at a position", "[le
     CHECK(LiteralSet().empty());
     CHECK(context().lexicon("en").literals("boundary").longest_at(";", 0) == 1);
 }
+
+TEST_CASE("lexicon: a literal set skips to where a literal can start", "[lexicon]") {
+    LiteralSet s({"of the", "决议", "on"});
+    const std::string t = "report of 第68/193号决议";
+    CHECK(s.next_start(t, 0) == 3); // the 'o' of "report"
+    CHECK(s.longest_at(t, 3) == 0);
+    CHECK(s.next_start(t, 4) == 7);            // "of"
+    CHECK(s.longest_at(t, 7) == 0);            // "of" alone is no literal
+    CHECK(s.next_start(t, 8) == t.find("号")); // 号 starts with the byte 决 starts with
+    CHECK(s.longest_at(t, t.find("号")) == 0);
+    CHECK(s.next_start(t, t.find("号") + 1) == t.find("决")); // not inside a character
+    CHECK(s.longest_at(t, t.find("决")) == 6);
+    CHECK(s.next_start(t, t.size()) == t.size());
+    CHECK(s.next_start(t, t.size() + 5) == t.size());
+    CHECK(LiteralSet().next_start(t, 0) == t.size());
+    // Every byte value as a first byte.
+    std::vector<std::string> all;
+    for (int b = 0; b < 256; ++b) {
+        all.push_back(std::string(1, static_cast<char>(b)) + "x");
+    }
+    LiteralSet every(all);
+    for (int b = 0; b < 256; ++b) {
+        const std::string at = std::string(1, static_cast<char>(b)) + "x";
+        CHECK(every.can_start(static_cast<unsigned char>(b)));
+        CHECK(every.longest_at(at, 0) == 2);
+        CHECK(every.longest_at(at.substr(0, 1), 0) == 0);
+    }
+}

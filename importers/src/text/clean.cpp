@@ -166,14 +166,26 @@ CleanText clean(std::string_view raw, const Lexicon& lex, const std::string& fil
     };
     // Printable ASCII needs none of the steps below unless the variants table maps some of it.
     const bool ascii_variants = !variants.empty() && variants.begin()->first < 0x80;
+    auto plain_ascii = [&](std::size_t at) {
+        const auto b = static_cast<unsigned char>(raw[at]);
+        return b >= 0x20 && b < 0x7F && b != '*' && !ascii_variants;
+    };
     while (i < raw.size()) {
-        if (const auto b = static_cast<unsigned char>(raw[i]);
-            b >= 0x20 && b < 0x7F && b != '*' && !ascii_variants) {
+        if (plain_ascii(i)) {
+            // A run of printable ASCII is copied as it is, each byte its own origin.
             flush_marker();
-            t1 += static_cast<char>(b);
-            o1.push_back(static_cast<std::uint32_t>(i));
-            l1.push_back(1);
-            ++i;
+            std::size_t j = i + 1;
+            while (j < raw.size() && plain_ascii(j)) {
+                ++j;
+            }
+            const std::size_t from = o1.size();
+            t1.append(raw.data() + i, j - i);
+            o1.resize(from + (j - i));
+            for (std::size_t k = 0; k < j - i; ++k) {
+                o1[from + k] = static_cast<std::uint32_t>(i + k);
+            }
+            l1.resize(from + (j - i), 1);
+            i = j;
             continue;
         }
         int n = valid_sequence(raw, i);
@@ -285,10 +297,20 @@ CleanText clean(std::string_view raw, const Lexicon& lex, const std::string& fil
             k = j;
             continue;
         }
-        out.text += t1[k];
-        out.origin.push_back(o1[k]);
-        out.origin_len.push_back(l1[k]);
-        ++k;
+        // A run up to the next blank is copied as it is.
+        std::size_t j = k + 1;
+        while (j < t1.size() && !is_hspace(t1[j])) {
+            ++j;
+        }
+        out.text.append(t1, k, j - k);
+        out.origin.insert(out.origin.end(), o1.begin() + static_cast<std::ptrdiff_t>(k),
+                          o1.begin() + static_cast<std::ptrdiff_t>(j));
+        out.origin_len.insert(out.origin_len.end(), l1.begin() + static_cast<std::ptrdiff_t>(k),
+                              l1.begin() + static_cast<std::ptrdiff_t>(j));
+        for (std::size_t m = k + 1; m < j; ++m) {
+            newpos[m] = newpos[k] + static_cast<std::uint32_t>(m - k);
+        }
+        k = j;
     }
     newpos[t1.size()] = static_cast<std::uint32_t>(out.text.size());
     for (auto& m : markers) {

@@ -6,7 +6,9 @@
 #include "citegraph/importers/text_pipeline.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
+#include <unordered_map>
 
 namespace citegraph::text {
 namespace {
@@ -117,11 +119,12 @@ std::vector<char> mask_of(std::size_t n, std::vector<Region> regions) {
     return m;
 }
 
-// Positions p in [0, n) where `at(p)` holds, in order.
-template <typename Pred> std::vector<u32> positions_where(std::size_t n, Pred at) {
+// Positions p in t where a literal of `set` starts and `ok(p)` holds, in order.
+template <typename Pred>
+std::vector<u32> literal_positions(std::string_view t, const LiteralSet& set, Pred ok) {
     std::vector<u32> out;
-    for (std::size_t p = 0; p < n; ++p) {
-        if (at(p)) {
+    for (std::size_t p = set.next_start(t, 0); p < t.size(); p = set.next_start(t, p + 1)) {
+        if (ok(p) && set.longest_at(t, p) > 0) {
             out.push_back(static_cast<u32>(p));
         }
     }
@@ -227,13 +230,13 @@ class Extractor {
         : seg_(seg), clean_(clean), lex_(lex), gaz_(gaz), doc_(doc), lang_(lang) {
         for (const auto& q : lex.values("quote")) {
             auto parts = split_tab(q);
-            if (parts.size() == 2) {
+            if (parts.size() == 2 && !parts[0].empty()) { // an empty mark never opens
                 quotes_.emplace_back(parts[0], parts[1]);
             }
         }
         for (const auto& q : lex.values("title_mark")) {
             auto parts = split_tab(q);
-            if (parts.size() == 2) {
+            if (parts.size() == 2 && !parts[0].empty()) {
                 titles_.emplace_back(parts[0], parts[1]);
             }
         }
@@ -277,10 +280,9 @@ class Extractor {
     const std::vector<u32>& unquoted_boundaries(std::string_view t) const {
         if (boundary_cache_text_ != t.data() || boundary_cache_size_ != t.size()) {
             const std::vector<char> quoted = mask_of(t.size(), regions(t, quotes_));
-            const auto& boundaries = lex_.literals("boundary");
-            boundary_cache_ = positions_where(t.size(), [&](std::size_t p) {
-                return !quoted[p] && literal_at(t, p, boundaries) > 0;
-            });
+            const auto& boundaries = lits("boundary");
+            boundary_cache_ =
+                literal_positions(t, boundaries, [&](std::size_t p) { return !quoted[p]; });
             boundary_cache_text_ = t.data();
             boundary_cache_size_ = t.size();
         }
@@ -294,8 +296,16 @@ class Extractor {
         // from: positions only grow, so each mark's text is searched once in all.
         std::vector<std::size_t> next_close(pairs.size(), 0);
         std::vector<bool> looked_up(pairs.size(), false);
+        std::array<bool, 256> can_open{}; // first bytes of the opening marks
+        for (const auto& pr : pairs) {
+            can_open[static_cast<unsigned char>(pr.first[0])] = true;
+        }
         std::size_t p = 0;
         while (p < t.size()) {
+            if (!can_open[static_cast<unsigned char>(t[p])]) {
+                ++p;
+                continue;
+            }
             bool hit = false;
             for (std::size_t i = 0; i < pairs.size(); ++i) {
                 const auto& [open, close] = pairs[i];
@@ -380,7 +390,7 @@ class Extractor {
                     return true;
                 }
             }
-            std::size_t c = literal_at(t, pos, lex_.literals("connector"));
+            std::size_t c = literal_at(t, pos, lits("connector"));
             if (c == 0) {
                 return false;
             }
@@ -406,9 +416,9 @@ class Extractor {
             first.verb_end = first.begin;
         }
         cs.push_back(first);
-        const auto& boundaries = lex_.literals("boundary");
-        const auto& strong = lex_.literals("connector_anywhere");
-        const auto& reported = lex_.literals("reported");
+        const auto& boundaries = lits("boundary");
+        const auto& strong = lits("connector_anywhere");
+        const auto& reported = lits("reported");
         const std::vector<char> blocked_mask = mask_of(t.size(), std::move(blocked));
         std::size_t pos = first.verb_end;
         while (pos < t.size()) {
@@ -434,8 +444,7 @@ class Extractor {
                     cs.back().reported = static_cast<u32>(q);
                 }
                 std::size_t after = skip_spaces(t, q + r);
-                for (std::size_t s;
-                     (s = literal_at(t, after, lex_.literals("reported_subject")));) {
+                for (std::size_t s; (s = literal_at(t, after, lits("reported_subject")));) {
                     after = skip_spaces(t, after + s);
                 }
                 if (verb_at(t, after, true, vend, rel)) {
@@ -473,9 +482,9 @@ class Extractor {
                                       const std::vector<Region>& opaque,
                                       const std::vector<NameMatch>& names) {
         std::vector<Region> out;
-        const auto& opens = lex_.literals("about_open");
-        const auto& closes = lex_.literals("about_close");
-        const auto& heads = lex_.literals("about_head");
+        const auto& opens = lits("about_open");
+        const auto& closes = lits("about_close");
+        const auto& heads = lits("about_head");
         const bool head_first = lex_.value("about_mode") == "after_head";
         if (opens.empty() || (closes.empty() && !head_first)) {
             return out;
@@ -488,12 +497,13 @@ class Extractor {
         auto blocked_at = [&](std::size_t p) { return p < mask.size() && mask[p] != 0; };
         // Where the head nouns and the closing words stand (outside names and quotations):
         // looked up by binary search, not by rescanning the clause for every opening word.
-        const std::vector<u32> head_at = positions_where(
-            t.size(), [&](std::size_t q) { return !blocked_at(q) && literal_at(t, q, heads) > 0; });
+        const std::vector<u32> head_at =
+            literal_positions(t, heads, [&](std::size_t q) { return !blocked_at(q); });
         if (head_first) {
             // Head-first languages: "resolution 70/299 … on the follow-up to …" — after a
             // head noun, an "about" word opens a modifier that runs to the end of the clause.
-            for (std::size_t p = 0; p < t.size(); ++p) {
+            for (std::size_t p = opens.next_start(t, 0); p < t.size();
+                 p = opens.next_start(t, p + 1)) {
                 std::size_t o = literal_at(t, p, opens);
                 if (o == 0 || blocked_at(p)) {
                     continue;
@@ -508,10 +518,9 @@ class Extractor {
             }
             return out;
         }
-        const std::vector<u32> close_at = positions_where(t.size(), [&](std::size_t q) {
-            return !blocked_at(q) && literal_at(t, q, closes) > 0;
-        });
-        for (std::size_t p = 0; p < t.size(); ++p) {
+        const std::vector<u32> close_at =
+            literal_positions(t, closes, [&](std::size_t q) { return !blocked_at(q); });
+        for (std::size_t p = opens.next_start(t, 0); p < t.size(); p = opens.next_start(t, p + 1)) {
             std::size_t o = literal_at(t, p, opens);
             if (o == 0 || blocked_at(p)) {
                 continue;
@@ -538,12 +547,12 @@ class Extractor {
                            const std::vector<Clause>* cs, const std::string& label,
                            std::vector<Ref>& refs) {
         std::string_view t = s.text;
-        const auto& fillers_sep = lex_.literals("list_separator");
-        const auto& prefix = lex_.literals("item_prefix");
-        const auto& suffix = lex_.literals("item_suffix");
-        const auto& res_anchor = lex_.literals("res_anchor");
-        const auto& dec_anchor = lex_.literals("dec_anchor");
-        const auto& date_link = lex_.literals("date_link");
+        const auto& fillers_sep = lits("list_separator");
+        const auto& prefix = lits("item_prefix");
+        const auto& suffix = lits("item_suffix");
+        const auto& res_anchor = lits("res_anchor");
+        const auto& dec_anchor = lits("dec_anchor");
+        const auto& date_link = lits("date_link");
         struct Tok {
             std::size_t begin, end;
             std::string date;
@@ -602,7 +611,7 @@ class Extractor {
                     }
                     Template::Result r;
                     bool pin = false;
-                    for (const auto& tpl : lex_.templates("pinpoint")) {
+                    for (const auto& tpl : tpls("pinpoint")) {
                         if (tpl.match(t, q, lex_, r)) {
                             q = r.end;
                             pin = moved = true;
@@ -616,7 +625,7 @@ class Extractor {
                         moved = true;
                         continue;
                     }
-                    for (const auto& tpl : lex_.templates("date")) {
+                    for (const auto& tpl : tpls("date")) {
                         if (q < t.size() && utf8::is_digit(t[q]) && tpl.match(t, q, lex_, r)) {
                             date = iso_date(r, lex_);
                             if (!date.empty()) {
@@ -663,12 +672,12 @@ class Extractor {
                 while (b > 0 && t[b - 1] == ' ') {
                     --b;
                 }
-                for (const auto& a : lex_.values("res_anchor")) {
+                for (const auto& a : vals("res_anchor")) {
                     if (b >= a.size() && t.substr(b - a.size(), a.size()) == a) {
                         anchored = true;
                     }
                 }
-                for (const auto& a : lex_.values("dec_anchor")) {
+                for (const auto& a : vals("dec_anchor")) {
                     if (b >= a.size() && t.substr(b - a.size(), a.size()) == a) {
                         anchored = decision = true;
                     }
@@ -768,11 +777,11 @@ class Extractor {
     // "75/278 of 18 May 2021 on declaring …, 77/158 …": after an item, its subject runs to
     // the next separator that is directly followed by another number. Moves `q` there.
     bool skip_item_title(std::string_view t, std::size_t& q) const {
-        std::size_t w = literal_at(t, q, lex_.literals("item_title"));
+        std::size_t w = literal_at(t, q, lits("item_title"));
         if (w == 0 || q + w >= t.size() || t[q + w] != ' ') {
             return false;
         }
-        const auto& seps = lex_.literals("list_separator");
+        const auto& seps = lits("list_separator");
         for (std::size_t p = q + w; p < t.size() && p < q + 400; ++p) {
             if (t[p] == ';' || t[p] == '.') {
                 return false;
@@ -796,17 +805,17 @@ class Extractor {
     // the link words are data (organ_after_link).
     const NameMatch* organ_after(std::string_view t, std::size_t end,
                                  const std::vector<NameMatch>& names, bool decision) const {
-        const auto& links = lex_.literals("organ_after_link");
+        const auto& links = lits("organ_after_link");
         if (links.empty()) {
             return nullptr;
         }
         std::size_t q = skip_spaces(t, end);
         for (int hop = 0; hop < 2; ++hop) {
-            std::size_t l = literal_at(t, q, lex_.literals("date_link"));
+            std::size_t l = literal_at(t, q, lits("date_link"));
             Template::Result r;
             bool date = false;
             std::size_t d = skip_spaces(t, q + l);
-            for (const auto& tpl : lex_.templates("date")) {
+            for (const auto& tpl : tpls("date")) {
                 if (d < t.size() && utf8::is_digit(t[d]) && tpl.match(t, d, lex_, r)) {
                     q = skip_spaces(t, r.end);
                     date = true;
@@ -828,7 +837,7 @@ class Extractor {
             if (!n.entities.empty() && n.entities.front() &&
                 !(decision ? n.entities.front()->dec_prefix : n.entities.front()->res_prefix)
                      .empty() &&
-                (l > 0 || lex_.values("organ_after_link").front().empty())) {
+                (l > 0 || vals("organ_after_link").front().empty())) {
                 return &n;
             }
         }
@@ -845,9 +854,9 @@ class Extractor {
             if (starts_at(t, p, "'s")) {
                 p = skip_spaces(t, p + 2);
             }
-            std::size_t a = literal_at(t, p, lex_.literals("res_anchor"));
+            std::size_t a = literal_at(t, p, lits("res_anchor"));
             if (a == 0) {
-                a = literal_at(t, p, lex_.literals("dec_anchor"));
+                a = literal_at(t, p, lits("dec_anchor"));
             }
             return a > 0 && skip_spaces(t, p + a) == group_begin;
         }
@@ -860,7 +869,7 @@ class Extractor {
     // A date immediately before pos, possibly with the item prefix between ("…日第").
     std::string date_before(std::string_view t, std::size_t pos) const {
         std::size_t end = pos;
-        for (const auto& p : lex_.values("item_prefix")) {
+        for (const auto& p : vals("item_prefix")) {
             if (end >= p.size() && t.substr(end - p.size(), p.size()) == p) {
                 end -= p.size();
                 break;
@@ -873,7 +882,7 @@ class Extractor {
                 continue;
             }
             Template::Result r;
-            for (const auto& tpl : lex_.templates("date")) {
+            for (const auto& tpl : tpls("date")) {
                 if (tpl.match(t, s, lex_, r) && skip_spaces(t, r.end) >= end && r.end <= end) {
                     return iso_date(r, lex_);
                 }
@@ -938,7 +947,7 @@ class Extractor {
             std::size_t p2 = e;
             for (bool more = true; more;) {
                 more = false;
-                std::size_t j = literal_at(t, skip_spaces(t, p2), lex_.literals("suffix_joiner"));
+                std::size_t j = literal_at(t, skip_spaces(t, p2), lits("suffix_joiner"));
                 if (j == 0) {
                     break;
                 }
@@ -987,9 +996,9 @@ class Extractor {
     // UN Treaty Series citations: "第2225、2237、2241和2326卷,第39574号".
     void unts(const Span& s, std::vector<Ref>& refs) {
         std::string_view t = s.text;
-        const auto& tpls = lex_.templates("unts");
+        const auto& unts = tpls("unts");
         for (std::size_t p = 0; p < t.size(); ++p) {
-            for (const auto& tpl : tpls) {
+            for (const auto& tpl : unts) {
                 Template::Result r;
                 if (!tpl.match(t, p, lex_, r)) {
                     continue;
@@ -1192,7 +1201,7 @@ class Extractor {
                 std::size_t limit = std::min(c.end, c.reported);
                 if (window > 0) {
                     limit = std::min<std::size_t>(limit, c.verb_end + window);
-                    for (const auto& stop : lex_.values("addressee_stop")) {
+                    for (const auto& stop : vals("addressee_stop")) {
                         // Only a stop word before the limit matters: look no further.
                         auto at = t.substr(0, std::min(t.size(), limit + stop.size()))
                                       .find(stop, c.verb_end);
@@ -1220,7 +1229,7 @@ class Extractor {
                     }
                     if (prev != nullptr) {
                         std::size_t gap = skip_spaces(t, prev->end);
-                        std::size_t j = literal_at(t, gap, lex_.literals("addressee_joiner"));
+                        std::size_t j = literal_at(t, gap, lits("addressee_joiner"));
                         if (j == 0 || skip_spaces(t, gap + j) != n.begin) {
                             break;
                         }
@@ -1229,7 +1238,7 @@ class Extractor {
                         addressees.insert({n.begin, e->id});
                     }
                     prev = &n;
-                    if (lex_.values("addressee_joiner").empty()) {
+                    if (vals("addressee_joiner").empty()) {
                         break;
                     }
                 }
@@ -1272,6 +1281,35 @@ class Extractor {
     const std::string& doc_;
     const std::string& lang_;
     std::vector<std::pair<std::string, std::string>> quotes_, titles_;
+    // Lexicon tables by key, looked up once per document: the scanners ask for them inside
+    // their loops. Keyed by the address of the literal naming the table (each call site's own).
+    template <typename T, typename Lookup>
+    static const T& memo(std::unordered_map<const char*, const T*>& m, const char* key,
+                         Lookup lookup) {
+        const T*& slot = m[key];
+        if (slot == nullptr) {
+            slot = &lookup(key);
+        }
+        return *slot;
+    }
+    const LiteralSet& lits(const char* key) const {
+        return memo(lits_, key,
+                    [&](const char* k) -> const LiteralSet& { return lex_.literals(k); });
+    }
+    const std::vector<std::string>& vals(const char* key) const {
+        return memo(vals_, key, [&](const char* k) -> const std::vector<std::string>& {
+            return lex_.values(k);
+        });
+    }
+    const std::vector<Template>& tpls(const char* key) const {
+        return memo(tpls_, key, [&](const char* k) -> const std::vector<Template>& {
+            return lex_.templates(k);
+        });
+    }
+    mutable std::unordered_map<const char*, const LiteralSet*> lits_;
+    mutable std::unordered_map<const char*, const std::vector<std::string>*> vals_;
+    mutable std::unordered_map<const char*, const std::vector<Template>*> tpls_;
+
     mutable std::vector<u32> boundary_cache_;
     mutable const char* boundary_cache_text_ = nullptr;
     mutable std::size_t boundary_cache_size_ = 0;

@@ -15,6 +15,7 @@
 #include "citegraph/importers/aho_corasick.hpp"
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -96,26 +97,30 @@ class LiteralSet {
   public:
     LiteralSet() = default;
     explicit LiteralSet(const std::vector<std::string>& values);
-    // Length of the longest literal at text[pos], 0 if none.
+    // Length of the longest literal at text[pos], 0 if none. Inline: most positions are
+    // turned away by the first-byte bitmap without a call.
     std::size_t longest_at(std::string_view text, std::size_t pos) const {
-        if (pos >= text.size()) {
+        if (pos >= text.size() || !can_start(static_cast<unsigned char>(text[pos]))) {
             return 0;
         }
-        const auto& cands = by_first_[static_cast<unsigned char>(text[pos])];
-        const std::size_t rest = text.size() - pos;
-        for (const auto& v : cands) { // the first byte matches already
-            if (v.size() <= rest &&
-                (v.size() == 1 || std::char_traits<char>::compare(
-                                      text.data() + pos + 1, v.data() + 1, v.size() - 1) == 0)) {
-                return v.size();
-            }
-        }
-        return 0;
+        return match_at(text, pos);
     }
+    // The first position at or after `pos` whose byte can start a literal, or text.size().
+    std::size_t next_start(std::string_view text, std::size_t pos) const {
+        while (pos < text.size() && !can_start(static_cast<unsigned char>(text[pos]))) {
+            ++pos;
+        }
+        return pos < text.size() ? pos : text.size();
+    }
+    // True when some literal starts with this byte.
+    bool can_start(unsigned char byte) const { return (starts_[byte >> 6] >> (byte & 63)) & 1U; }
     bool empty() const { return count_ == 0; }
 
   private:
+    std::size_t match_at(std::string_view text, std::size_t pos) const;
+
     std::array<std::vector<std::string>, 256> by_first_;
+    std::array<std::uint64_t, 4> starts_{}; // bitmap of the first bytes of the literals
     std::size_t count_ = 0;
 };
 
