@@ -50,9 +50,12 @@ void AhoCorasick::build() {
         nodes_[n].fail = 0;
         queue.push_back(n);
     }
+    std::vector<std::uint32_t> order; // breadth first: a node's fail target comes before it
+    order.reserve(nodes_.size());
     while (!queue.empty()) {
         std::uint32_t u = queue.front();
         queue.pop_front();
+        order.push_back(u);
         for (auto [c, v] : nodes_[u].next) {
             std::uint32_t f = nodes_[u].fail;
             std::uint32_t t = UINT32_MAX;
@@ -69,12 +72,73 @@ void AhoCorasick::build() {
             queue.push_back(v);
         }
     }
+    build_dfa(order);
     built_ = true;
+}
+
+void AhoCorasick::build_dfa(const std::vector<std::uint32_t>& order) {
+    // One class per byte that some pattern contains, class 0 for the others (they lead every
+    // state back to the root).
+    class_of_.fill(0);
+    classes_ = 1;
+    std::array<bool, 256> used{};
+    for (const auto& n : nodes_) {
+        for (auto [c, child_node] : n.next) {
+            used[c] = true;
+        }
+    }
+    for (std::size_t c = 0; c < 256; ++c) {
+        if (used[c]) {
+            class_of_[c] = static_cast<std::uint8_t>(classes_++);
+        }
+    }
+    delta_.clear();
+    if (classes_ > 255 || nodes_.size() * classes_ > kMaxDfaEntries || nodes_.size() >= kReports) {
+        return; // too large (or every byte value in the patterns): find_all() uses fail links
+    }
+    delta_.assign(nodes_.size() * classes_, 0);
+    for (std::size_t c = 0; c < 256; ++c) {
+        delta_[class_of_[c]] = root_next_[c]; // 0 (the root) where the root has no child
+    }
+    for (std::uint32_t u : order) {
+        std::uint32_t* row = &delta_[std::size_t{u} * classes_];
+        const std::uint32_t* fail_row = &delta_[std::size_t{nodes_[u].fail} * classes_];
+        std::copy(fail_row, fail_row + classes_, row);
+        for (auto [c, v] : nodes_[u].next) {
+            row[class_of_[c]] = v;
+        }
+    }
+    // Entries become the offset of the target's row (no multiplication in the scan), with
+    // kReports set when some pattern ends at the target, so the scan looks at nodes only there.
+    for (auto& target : delta_) {
+        const Node& n = nodes_[target];
+        const bool reports = n.out != UINT32_MAX || n.dict != UINT32_MAX;
+        target = target * classes_ | (reports ? kReports : 0);
+    }
 }
 
 std::vector<AhoCorasick::Match> AhoCorasick::find_all(std::string_view text) const {
     std::vector<Match> out;
     std::uint32_t state = 0;
+    if (!delta_.empty()) {
+        std::uint32_t row = 0; // state * classes_
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            row = delta_[row + class_of_[static_cast<unsigned char>(text[i])]];
+            if ((row & kReports) == 0) {
+                continue;
+            }
+            row &= ~kReports;
+            state = row / classes_;
+            const Node& n = nodes_[state];
+            auto end = static_cast<std::uint32_t>(i + 1);
+            for (std::uint32_t k = n.out != UINT32_MAX ? state : n.dict; k != UINT32_MAX && k != 0;
+                 k = nodes_[k].dict) {
+                std::uint32_t p = nodes_[k].out;
+                out.push_back({end - lengths_[p], end, p});
+            }
+        }
+        return out;
+    }
     for (std::size_t i = 0; i < text.size(); ++i) {
         auto c = static_cast<unsigned char>(text[i]);
         while (true) {

@@ -2,6 +2,7 @@
 // Byte-level Aho-Corasick; on valid UTF-8 input every match starts on a code point.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -34,6 +35,8 @@ class AhoCorasick {
     bool longest_at(std::string_view text, std::size_t pos, Match& out) const;
 
     std::size_t size() const { return lengths_.size(); }
+    // True when find_all() runs as a DFA (false when its table would be too large).
+    bool is_dfa() const { return !delta_.empty(); }
     std::uint32_t length(std::uint32_t pattern) const { return lengths_[pattern]; }
 
   private:
@@ -43,13 +46,22 @@ class AhoCorasick {
         std::uint32_t out = UINT32_MAX;  // pattern ending here (longest), or none
         std::uint32_t dict = UINT32_MAX; // nearest node on the fail chain with an output
     };
+    static constexpr std::size_t kMaxDfaEntries = std::size_t{1} << 23; // 32 MiB of states
+    static constexpr std::uint32_t kReports = 0x80000000u; // in delta_: the target reports
     std::uint32_t child(std::uint32_t node, unsigned char c) const;
+    void build_dfa(const std::vector<std::uint32_t>& order);
     bool bounded(std::string_view text, std::uint32_t begin, std::uint32_t end) const;
 
     std::vector<Node> nodes_{Node{}};
     std::vector<std::uint32_t> lengths_;
     std::vector<std::string> patterns_;
     std::vector<std::uint32_t> root_next_; // dense transitions of the root (256)
+    // The automaton as a DFA (fail links folded in), for find_all(): delta_[state * classes_ +
+    // class_of_[byte]]. Bytes that no pattern contains share class 0. Empty when the table
+    // would exceed kMaxDfaEntries; find_all() then follows the fail links.
+    std::array<std::uint8_t, 256> class_of_{};
+    std::uint32_t classes_ = 0;
+    std::vector<std::uint32_t> delta_;
     bool built_ = false;
 };
 
