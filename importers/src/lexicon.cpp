@@ -134,7 +134,24 @@ Template::Template(std::string_view spec) {
     while (i < spec.size()) {
         if (spec[i] == '{') {
             auto close = spec.find('}', i);
-            pieces_.push_back({true, std::string(spec.substr(i + 1, close - i - 1))});
+            Piece piece{true, std::string(spec.substr(i + 1, close - i - 1)), Slot::none};
+            const std::string& name = piece.text;
+            if (name == "num" || name == "Y" || name == "M" || name == "D") {
+                piece.kind = Slot::digits;
+            } else if (name == "zhnum") {
+                piece.kind = Slot::zhnum;
+            } else if (name == "month") {
+                piece.kind = Slot::month;
+            } else if (name == "ordinal") {
+                piece.kind = Slot::ordinal;
+            } else if (name == "vols") {
+                piece.kind = Slot::vols;
+            } else if (name == "word") {
+                piece.kind = Slot::word;
+            } else if (name == "any") {
+                piece.kind = Slot::any;
+            }
+            pieces_.push_back(std::move(piece));
             i = close + 1;
         } else {
             auto next = spec.find('{', i);
@@ -235,26 +252,26 @@ bool Template::match(std::string_view text, std::size_t pos, const Lexicon& lex,
         }
         std::size_t n = 0;
         const std::string& s = piece.text;
-        if (s == "num" || s == "Y" || s == "M" || s == "D") {
+        if (piece.kind == Slot::digits) {
             n = digits_at(text, p);
-        } else if (s == "zhnum") {
+        } else if (piece.kind == Slot::zhnum) {
             n = digits_at(text, p);
             if (n == 0) {
                 n = zh_numeral_at(text, p);
             }
-        } else if (s == "month") {
+        } else if (piece.kind == Slot::month) {
             for (const auto& w : lex.values("month")) {
                 if (w.size() > n && text.substr(p, w.size()) == w) {
                     n = w.size();
                 }
             }
-        } else if (s == "ordinal") {
+        } else if (piece.kind == Slot::ordinal) {
             for (const auto& w : lex.values("ordinal")) {
                 if (w.size() > n && text.substr(p, w.size()) == w) {
                     n = w.size();
                 }
             }
-        } else if (s == "vols") {
+        } else if (piece.kind == Slot::vols) {
             // number (sep number)*
             std::size_t q = p;
             std::size_t last_end = p;
@@ -287,12 +304,12 @@ bool Template::match(std::string_view text, std::size_t pos, const Lexicon& lex,
                 }
             }
             n = last_end - p;
-        } else if (s == "word") {
+        } else if (piece.kind == Slot::word) {
             while (p + n < text.size() && (utf8::is_ascii_alnum(text[p + n]) ||
                                            text[p + n] == '.' || text[p + n] == '-')) {
                 ++n;
             }
-        } else if (s == "any") {
+        } else if (piece.kind == Slot::any) {
             auto nl = text.find('\n', p);
             n = (nl == std::string_view::npos ? text.size() : nl) - p;
         }
@@ -431,6 +448,9 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
         if (static_cast<std::size_t>(la) == from.size() &&
             static_cast<std::size_t>(lb) == to.size()) {
             lex.char_variants_[a] = b;
+            if (a < 0x10000) {
+                lex.variant_bmp_[a >> 6] |= std::uint64_t{1} << (a & 63);
+            }
         }
     }
     for (const auto& [key, values] : lex.structure_) {

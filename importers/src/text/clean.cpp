@@ -241,10 +241,7 @@ CleanText clean(std::string_view raw, const Lexicon& lex, const std::string& fil
             ++i; // "**bold**" emphasis left by the extraction tool
             continue;
         }
-        cp = fold_width(cp);
-        if (auto it = variants.find(cp); it != variants.end()) {
-            cp = it->second;
-        }
+        cp = lex.standard_char(fold_width(cp));
         std::size_t before = t1.size();
         utf8::append(t1, cp);
         for (std::size_t k = before; k < t1.size(); ++k) {

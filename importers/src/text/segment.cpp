@@ -443,6 +443,8 @@ void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defin
     std::vector<std::uint32_t> map;
     std::vector<FootnoteMarker> markers = s.markers;
     const std::string& t = s.text;
+    text.reserve(t.size());
+    map.reserve(t.size());
     std::size_t i = 0;
     auto keep = [&](std::size_t k) {
         text += t[k];
@@ -672,8 +674,10 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             }
             // The adoption date ("on 19 December 2023", "2013年12月18日大会决议"); other
             // header dates (distribution) only as a last resort.
+            const auto& adoption = lex.templates("adoption");
+            const auto& dates = lex.templates("date");
             for (std::size_t p = 0; p < t.size() && seg.header.date.empty(); ++p) {
-                for (const auto& tpl : lex.templates("adoption")) {
+                for (const auto& tpl : adoption) {
                     if (tpl.match(t, p, lex, r)) {
                         seg.header.date = iso_date(r, lex);
                         break;
@@ -684,7 +688,7 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
                 if (!utf8::is_digit(t[p]) || (p > 0 && utf8::is_digit(t[p - 1]))) {
                     continue;
                 }
-                for (const auto& tpl : lex.templates("date")) {
+                for (const auto& tpl : dates) {
                     if (tpl.match(t, p, lex, r)) {
                         first_date = iso_date(r, lex);
                         break;

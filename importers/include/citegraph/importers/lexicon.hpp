@@ -70,9 +70,12 @@ class Template {
     bool empty() const { return pieces_.empty(); }
 
   private:
+    // What a slot matches, decided once from its name (match() runs at many positions).
+    enum class Slot : std::uint8_t { none, digits, zhnum, month, ordinal, vols, word, any };
     struct Piece {
         bool slot = false;
         std::string text; // literal, or slot name
+        Slot kind = Slot::none;
     };
     std::vector<Piece> pieces_;
 };
@@ -146,6 +149,15 @@ class Lexicon {
     const AhoCorasick& alias_automaton() const { return alias_ac_; }
     // Variant spellings to standard ones (traditional characters, ligatures...).
     const std::map<char32_t, char32_t>& char_variants() const { return char_variants_; }
+    // The standard spelling of one character (itself when it has no variant entry). A bitmap
+    // over the Basic Multilingual Plane turns most characters away without a search.
+    char32_t standard_char(char32_t cp) const {
+        if (cp < 0x10000 && !((variant_bmp_[cp >> 6] >> (cp & 63)) & 1U)) {
+            return cp;
+        }
+        auto it = char_variants_.find(cp);
+        return it == char_variants_.end() ? cp : it->second;
+    }
 
     int month(std::string_view name) const;   // 1..12, 0 if unknown
     int ordinal(std::string_view word) const; // 0 if unknown
@@ -160,6 +172,7 @@ class Lexicon {
     std::vector<Alias> aliases_;
     AhoCorasick alias_ac_;
     std::map<char32_t, char32_t> char_variants_;
+    std::vector<std::uint64_t> variant_bmp_ = std::vector<std::uint64_t>(0x10000 / 64, 0);
     std::map<std::string, int, std::less<>> months_;
     std::map<std::string, int, std::less<>> ordinals_;
 };
