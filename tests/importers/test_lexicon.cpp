@@ -116,3 +116,25 @@ TEST_CASE("lexicon: a literal set skips to where a literal can start", "[lexicon
         CHECK(every.longest_at(at.substr(0, 1), 0) == 0);
     }
 }
+
+TEST_CASE("lexicon: standard_char agrees with the variant table for every code point",
+          "[lexicon]") {
+    for (const char* lang : {"zh", "ar", "en"}) {
+        const auto& lex = context().lexicon(lang);
+        const auto& table = lex.char_variants();
+        std::size_t mapped = 0;
+        for (char32_t cp = 0; cp < 0x30000; ++cp) {
+            auto it = table.find(cp);
+            const char32_t want = it == table.end() ? cp : it->second;
+            if (lex.standard_char(cp) != want) {
+                FAIL("language " << lang << ", U+" << std::hex << static_cast<unsigned>(cp));
+            }
+            mapped += it != table.end();
+        }
+        CHECK(mapped == table.size()); // no entry beyond the sweep
+        if (std::string(lang) == "zh") {
+            CHECK(mapped > 2000);
+            CHECK(lex.standard_char(U'議') == U'议');
+        }
+    }
+}
