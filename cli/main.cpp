@@ -5,6 +5,7 @@
 #include "citegraph/engine/store.hpp"
 #include "citegraph/exporters/exporter.hpp"
 #include "citegraph/importers/importer.hpp"
+#include "citegraph/importers/parallel.hpp"
 #include "cli.hpp"
 #include "progress.hpp"
 
@@ -50,6 +51,7 @@ struct ImportArgs {
     std::string language;
     bool strict = false;
     bool report = false;
+    unsigned jobs = 0; // 0: one thread per core
 };
 
 int cmd_import(const Globals& g, const ImportArgs& a) {
@@ -60,10 +62,16 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
     std::vector<std::string> failures;
     bool store_failed = false;
     Progress progress(a.files.size(), Progress::terminal());
-    for (const auto& file : a.files) {
+    // Files are read on `jobs` threads; outcomes come back here in input order, so the store
+    // and the output are the same for any number of threads.
+    import_in_order(ctx, a.files, a.language, a.jobs, [&](std::size_t index, FileOutcome& o) {
+        const std::string& file = a.files[index];
         progress.clear_for_stdout();
         try {
-            ImportResult r = import_file(ctx, file, a.language);
+            if (o.error) {
+                std::rethrow_exception(o.error);
+            }
+            ImportResult& r = *o.result;
             store.import(r.batch);
             ++ok;
             edges += r.report.edges;
@@ -86,7 +94,7 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
             std::cerr << "citegraph: error: " << e.what() << "\n";
             failures.push_back(file);
             if (a.strict) {
-                break;
+                return false;
             }
         } catch (const StoreError& e) {
             // The store refused the write (a full disk, an I/O error): this document was rolled
@@ -96,11 +104,12 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
                       << "; the batch stops here)\n";
             failures.push_back(file);
             store_failed = true;
-            break;
+            return false;
         }
         std::cout.flush();
         progress.step(file);
-    }
+        return true;
+    });
     progress.finish();
     if (a.files.size() > 1 || !failures.empty()) {
         std::cout << "summary: " << ok << " imported, " << failures.size() << " failed, "
@@ -320,6 +329,10 @@ void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
         "--keep-going", [ia](std::int64_t) { ia->strict = false; },
         "import the other files when one fails (default)");
     imp->add_flag("--report", ia->report, "list the unresolved references of each document");
+    imp->add_option("-j,--jobs", ia->jobs,
+                    "threads reading files (default: one per core); the store, the output and "
+                    "the order are the same for any number")
+        ->check(CLI::Range(0u, 256u));
     out.push_back({imp, [&g, ia] { return cmd_import(g, *ia); }});
 
     auto* stats = app.add_subcommand("stats", "node and edge counts by kind, relation and role");

@@ -33,6 +33,7 @@ std::string ImportContext::default_data_dir() {
 }
 
 const Lexicon& ImportContext::lexicon(const std::string& lang) {
+    std::lock_guard<std::mutex> lock(lexicons_mutex_);
     auto it = lexicons_.find(lang);
     if (it == lexicons_.end()) {
         auto lex = std::make_unique<Lexicon>(Lexicon::load(data_dir_, lang, gazetteer_));

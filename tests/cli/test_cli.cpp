@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -184,4 +185,40 @@ TEST_CASE("cli: a multi-file import shows progress on a terminal, nothing otherw
     CHECK(drawn.find("A_RES_79_901.en.pdf") != std::string::npos);
     CHECK(drawn.find("\r\x1b[K") != std::string::npos); // the line is erased at the end
     std::filesystem::remove(log);
+}
+
+TEST_CASE("cli: import on several threads gives the output and the store of one thread",
+          "[cli][parallel]") {
+    const std::string dir = std::string(CITEGRAPH_FIXTURES_DIR) + "/";
+    const std::vector<std::string> one_round = {
+        dir + "en/small_resolution.en.txt", dir + "zh/small_resolution.zh.txt", kInvalid,
+        dir + "pdf/A_RES_79_901.en.pdf",    dir + "en/A_RES_68_193.en.txt",     kSeed,
+        dir + "pdf/A_RES_70_178.pdf"};
+    std::string files;
+    for (int round = 0; round < 4; ++round) { // more files than threads: the window moves
+        for (const auto& f : one_round) {
+            files += " " + f;
+        }
+    }
+    TempDb t1("jobs1"), t4("jobs4");
+    Run a = run(t1.db() + " import -j 1" + files);
+    Run b = run(t4.db() + " import --jobs 4" + files);
+    CHECK(a.code == 2); // the invalid file, four times
+    CHECK(b.code == a.code);
+    CHECK(b.out == a.out);
+    CHECK_THAT(a.out, Catch::Contains("24 imported, 4 failed"));
+    Run ja = run(t1.db() + " export --format jsonld");
+    Run jb = run(t4.db() + " export --format jsonld");
+    REQUIRE(ja.code == 0);
+    CHECK(ja.out.size() > 1000);
+    CHECK(jb.out == ja.out);
+
+    // --strict: the files after the first failure are not imported, whatever the threads
+    // had read ahead.
+    TempDb s("jobs-strict");
+    Run strict = run(s.db() + " import --strict -j 4" + files);
+    CHECK(strict.code == 2);
+    CHECK(citegraph::Store(s.path, citegraph::Store::Mode::ReadOnly).stats().documents == 2);
+    CHECK(run(s.db() + " import -j 0 " + kFixture).code == 0);
+    CHECK(run(s.db() + " import -j 300 " + kFixture).code == 1); // out of range
 }

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,7 @@ struct ImportResult {
 };
 
 // The data every importer reads: the gazetteer and one lexicon per language, loaded lazily.
+// Safe to share between threads: a loaded lexicon is read-only.
 class ImportContext {
   public:
     explicit ImportContext(std::string data_dir);
@@ -47,6 +49,7 @@ class ImportContext {
   private:
     std::string data_dir_;
     Gazetteer gazetteer_;
+    std::mutex lexicons_mutex_; // lexicon() may be called from several import threads
     std::map<std::string, std::unique_ptr<Lexicon>> lexicons_;
 };
 
