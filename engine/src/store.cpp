@@ -38,7 +38,9 @@ CREATE INDEX IF NOT EXISTS edges_by_source ON edges(source);
 CREATE INDEX IF NOT EXISTS edges_by_target ON edges(target);
 )sql";
 
-// A prepared statement that finalizes itself.
+// A prepared statement that finalizes itself. Text is bound without a copy (SQLITE_STATIC): the
+// bound bytes must outlive the statement's use, i.e. stay alive until run() returns (a chained
+// bind(...).run() on temporaries is fine) or, for a query, until its last step().
 class Stmt {
   public:
     Stmt(sqlite3* db, const std::string& path, const char* sql) : db_(db), path_(path) {
@@ -51,11 +53,11 @@ class Stmt {
     Stmt& operator=(const Stmt&) = delete;
 
     Stmt& bind(int i, const std::string& s) {
-        sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
         return *this;
     }
     Stmt& bind(int i, std::string_view s) {
-        sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
         return *this;
     }
     Stmt& bind(int i, std::int64_t v) {
@@ -81,6 +83,13 @@ class Stmt {
         step();
         sqlite3_reset(stmt_);
         sqlite3_clear_bindings(stmt_);
+    }
+    // Whether the query has a row; the statement is reset for its next use.
+    bool exists() {
+        bool row = step();
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+        return row;
     }
     std::string text(int col) const {
         auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
@@ -327,7 +336,8 @@ void Store::exec(const char* sql) const {
 
 struct Store::Statements {
     explicit Statements(sqlite3* db, const std::string& path)
-        : del_edges(db, path, "DELETE FROM edges WHERE doc_id=?1 AND lang=?2"),
+        : has_doc(db, path, "SELECT 1 FROM documents WHERE doc_id=?1 AND lang=?2"),
+          del_edges(db, path, "DELETE FROM edges WHERE doc_id=?1 AND lang=?2"),
           del_par(db, path, "DELETE FROM paragraphs WHERE doc_id=?1 AND lang=?2"),
           del_doc(db, path, "DELETE FROM documents WHERE doc_id=?1 AND lang=?2"),
           fill(db, path, R"sql(
@@ -340,6 +350,10 @@ ON CONFLICT(id) DO UPDATE SET
   session = CASE WHEN nodes.session = '' THEN excluded.session ELSE nodes.session END,
   unts_volume = CASE WHEN nodes.unts_volume = '' THEN excluded.unts_volume ELSE nodes.unts_volume END,
   unts_number = CASE WHEN nodes.unts_number = '' THEN excluded.unts_number ELSE nodes.unts_number END
+WHERE (nodes.symbol = '' AND excluded.symbol <> '') OR (nodes.date = '' AND excluded.date <> '')
+  OR (nodes.body = '' AND excluded.body <> '') OR (nodes.session = '' AND excluded.session <> '')
+  OR (nodes.unts_volume = '' AND excluded.unts_volume <> '')
+  OR (nodes.unts_number = '' AND excluded.unts_number <> '')
 )sql"),
           own(db, path, R"sql(
 INSERT INTO nodes(id, kind, symbol, date, body, session, unts_volume, unts_number)
@@ -349,10 +363,14 @@ ON CONFLICT(id) DO UPDATE SET kind = excluded.kind,
   date = CASE WHEN excluded.date = '' THEN nodes.date ELSE excluded.date END,
   body = CASE WHEN excluded.body = '' THEN nodes.body ELSE excluded.body END,
   session = CASE WHEN excluded.session = '' THEN nodes.session ELSE excluded.session END
+WHERE nodes.kind <> excluded.kind OR (excluded.symbol <> '' AND excluded.symbol <> nodes.symbol)
+  OR (excluded.date <> '' AND excluded.date <> nodes.date)
+  OR (excluded.body <> '' AND excluded.body <> nodes.body)
+  OR (excluded.session <> '' AND excluded.session <> nodes.session)
 )sql"),
           name(db, path, R"sql(
 INSERT INTO names(node_id, lang, name) VALUES (?1, ?2, ?3)
-ON CONFLICT(node_id, lang) DO UPDATE SET name = excluded.name
+ON CONFLICT(node_id, lang) DO UPDATE SET name = excluded.name WHERE names.name <> excluded.name
 )sql"),
           ins_doc(db, path,
                   "INSERT INTO documents(doc_id, lang, source, agenda_item, meeting, paragraphs, "
@@ -364,7 +382,7 @@ ON CONFLICT(node_id, lang) DO UPDATE SET name = excluded.name
 INSERT INTO edges(source, target, relation, role, doc_id, lang, paragraph, span_start, span_end, text)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
 )sql") {}
-    Stmt del_edges, del_par, del_doc, fill, own, name, ins_doc, par, edge;
+    Stmt has_doc, del_edges, del_par, del_doc, fill, own, name, ins_doc, par, edge;
 };
 
 Store::Statements& Store::statements() {
@@ -377,11 +395,16 @@ Store::Statements& Store::statements() {
 void Store::write_batch(const ImportBatch& batch) {
     const auto& doc = batch.document;
     Statements& st = statements();
-    st.del_edges.bind(1, doc.id).bind(2, doc.language).run();
-    st.del_par.bind(1, doc.id).bind(2, doc.language).run();
-    st.del_doc.bind(1, doc.id).bind(2, doc.language).run();
+    // A document version imported before is replaced: its rows go first. Its paragraphs and
+    // edges cannot exist without its documents row (foreign keys), so one lookup tells.
+    if (st.has_doc.bind(1, doc.id).bind(2, doc.language).exists()) {
+        st.del_edges.bind(1, doc.id).bind(2, doc.language).run();
+        st.del_par.bind(1, doc.id).bind(2, doc.language).run();
+        st.del_doc.bind(1, doc.id).bind(2, doc.language).run();
+    }
     // Attributes of the imported document itself are authoritative; a work seen only as a
-    // citation target fills in what the store does not know yet.
+    // citation target fills in what the store does not know yet. The upserts' WHERE clauses
+    // skip the row rewrite when nothing would change (most cited works are already stored).
     for (const auto& n : batch.nodes) {
         Stmt& s = n.id == doc.id ? st.own : st.fill;
         s.bind(1, n.id)
