@@ -33,10 +33,19 @@ CREATE TABLE IF NOT EXISTS edges(
   doc_id TEXT NOT NULL, lang TEXT NOT NULL, paragraph TEXT NOT NULL,
   span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL,
   FOREIGN KEY(doc_id, lang) REFERENCES documents(doc_id, lang));
-CREATE INDEX IF NOT EXISTS edges_by_doc ON edges(doc_id, lang);
-CREATE INDEX IF NOT EXISTS edges_by_source ON edges(source);
-CREATE INDEX IF NOT EXISTS edges_by_target ON edges(target);
 )sql";
+
+// The secondary indexes on edges (part of the schema). A bulk import may drop and rebuild them
+// inside its transaction, see Store::import_all.
+struct EdgeIndex {
+    const char* name;
+    const char* create;
+};
+constexpr EdgeIndex kEdgeIndexes[] = {
+    {"edges_by_doc", "CREATE INDEX IF NOT EXISTS edges_by_doc ON edges(doc_id, lang)"},
+    {"edges_by_source", "CREATE INDEX IF NOT EXISTS edges_by_source ON edges(source)"},
+    {"edges_by_target", "CREATE INDEX IF NOT EXISTS edges_by_target ON edges(target)"},
+};
 
 // A prepared statement that finalizes itself. Text is bound without a copy (SQLITE_STATIC): the
 // bound bytes must outlive the statement's use, i.e. stay alive until run() returns (a chained
@@ -97,6 +106,7 @@ class Stmt {
                  : std::string();
     }
     std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+    bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
   private:
     sqlite3* db_;
@@ -132,6 +142,45 @@ class Transaction {
     sqlite3* db_;
     const std::string& path_;
     bool done_ = false;
+};
+
+// A larger page cache for the life of a bulk import: with SQLite's default 2 MB, the pages of
+// a large transaction spill into the WAL before the commit and are read back from it (the
+// index builds of Store::import_all read the whole edges table). Memory is allocated as pages
+// are used; the previous size is restored at scope exit.
+class BulkCache {
+  public:
+    explicit BulkCache(sqlite3* db) : db_(db) {
+        sqlite3_stmt* q = nullptr;
+        if (sqlite3_prepare_v2(db_, "PRAGMA cache_size", -1, &q, nullptr) == SQLITE_OK &&
+            sqlite3_step(q) == SQLITE_ROW) {
+            previous_ = sqlite3_column_int64(q, 0);
+        }
+        sqlite3_finalize(q);
+        // Negative sizes are KiB, positive ones pages: compare both as bytes (4 KiB pages).
+        const std::int64_t bytes = previous_ < 0 ? -previous_ * 1024 : previous_ * 4096;
+        if (previous_ != 0 && bytes < kKiB * 1024) {
+            set(-kKiB);
+            raised_ = true;
+        }
+    }
+    ~BulkCache() {
+        if (raised_) {
+            set(previous_);
+        }
+    }
+    BulkCache(const BulkCache&) = delete;
+    BulkCache& operator=(const BulkCache&) = delete;
+
+  private:
+    static constexpr std::int64_t kKiB = 64 * 1024; // 64 MiB
+    void set(std::int64_t size) {
+        sqlite3_exec(db_, ("PRAGMA cache_size=" + std::to_string(size)).c_str(), nullptr, nullptr,
+                     nullptr);
+    }
+    sqlite3* db_;
+    std::int64_t previous_ = 0;
+    bool raised_ = false;
 };
 
 // One read snapshot for several SELECTs (WAL): without it, a commit by another process between
@@ -295,6 +344,9 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
             exec("PRAGMA journal_mode=WAL");
             Transaction tx(db_, path_);
             exec(kSchema);
+            for (const auto& index : kEdgeIndexes) {
+                exec(index.create);
+            }
             // OR IGNORE: another process may have created the same schema meanwhile.
             exec(("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" +
                   std::to_string(kSchemaVersion) + "')")
@@ -466,9 +518,41 @@ void Store::import(const ImportBatch& batch) {
 }
 
 void Store::import_all(const std::vector<ImportBatch>& batches) {
+    std::size_t incoming = 0;
+    for (const auto& b : batches) {
+        incoming += b.edges.size();
+    }
+    BulkCache cache(db_);
     Transaction tx(db_, path_);
+    // Keeping the edge indexes up to date row by row costs a random B-tree insert per index and
+    // edge; building them once the rows are in is a sort. Worth it when the batches bring at
+    // least as many edges as the store holds (max(id) bounds the count from above; a fresh
+    // store holds none). edges_by_doc serves the deletes of a re-imported document, so it is
+    // rebuilt only when the table starts empty. DDL is transactional: a failed or interrupted
+    // import leaves the store, indexes included, as it was.
+    std::int64_t stored = -1; // -1: no edge rows at all
+    {
+        Stmt q(db_, path_, "SELECT max(id) FROM edges");
+        if (q.step() && !q.is_null(0)) {
+            stored = q.integer(0);
+        }
+    }
+    std::vector<const EdgeIndex*> rebuild;
+    if (incoming > 0 && stored <= static_cast<std::int64_t>(incoming)) {
+        for (const auto& index : kEdgeIndexes) {
+            if (stored < 0 || std::string_view(index.name) != "edges_by_doc") {
+                rebuild.push_back(&index);
+            }
+        }
+    }
+    for (const auto* index : rebuild) {
+        exec(("DROP INDEX IF EXISTS " + std::string(index->name)).c_str());
+    }
     for (const auto& b : batches) {
         write_batch(b);
+    }
+    for (const auto* index : rebuild) {
+        exec(index->create);
     }
     tx.commit();
 }

@@ -76,6 +76,56 @@ class Raw {
     sqlite3* db_ = nullptr;
 };
 
+// Every row of every table, in a fixed order: two stores with the same content compare equal.
+std::vector<std::string> dump(const std::string& path) {
+    Raw r(path);
+    std::vector<std::string> out;
+    for (const char* q :
+         {"SELECT * FROM nodes ORDER BY id", "SELECT * FROM names ORDER BY node_id, lang",
+          "SELECT * FROM documents ORDER BY doc_id, lang",
+          "SELECT * FROM paragraphs ORDER BY doc_id, lang, seq",
+          "SELECT source, target, relation, role, doc_id, lang, paragraph, span_start, span_end, "
+          "text FROM edges ORDER BY doc_id, lang, id"}) {
+        auto rows = r.rows(q);
+        out.push_back(std::string("-- ") + q);
+        out.insert(out.end(), rows.begin(), rows.end());
+    }
+    return out;
+}
+
+// The store's three secondary indexes on edges, as sqlite_master lists them.
+std::vector<std::string> edge_indexes(const std::string& path) {
+    Raw r(path);
+    return r.rows("SELECT name, sql FROM sqlite_master WHERE type='index' AND tbl_name='edges' "
+                  "AND sql IS NOT NULL ORDER BY name");
+}
+
+const std::vector<std::string> kEdgeIndexes = {
+    "edges_by_doc|CREATE INDEX edges_by_doc ON edges(doc_id, lang)",
+    "edges_by_source|CREATE INDEX edges_by_source ON edges(source)",
+    "edges_by_target|CREATE INDEX edges_by_target ON edges(target)"};
+
+// A document `doc` citing `n` works A/RES/<doc#>/<i> (some shared with other documents).
+ImportBatch numbered_batch(int doc, int n, const std::string& lang = "en") {
+    ImportBatch b;
+    const std::string id = "A/RES/70/" + std::to_string(doc);
+    b.document.id = id;
+    b.document.language = lang;
+    b.document.source = "doc" + std::to_string(doc) + ".txt";
+    b.document.paragraphs = {{"pp1", 0, 10, "Recalling ..."}, {"op1", 10, 20, "Requests ..."}};
+    NodeRecord self = node(id, NodeKind::Resolution, "Title " + std::to_string(doc));
+    self.session = "70";
+    b.nodes.push_back(self);
+    for (int i = 0; i < n; ++i) {
+        const std::string t = "A/RES/60/" + std::to_string((doc * 7 + i) % 50);
+        b.nodes.push_back(node(t, NodeKind::Resolution));
+        b.edges.push_back(edge(id, t, i % 2 ? Relation::recalls : Relation::reaffirms, Role::object,
+                               i % 2 ? "pp1" : "op1", lang, static_cast<std::uint32_t>(i),
+                               static_cast<std::uint32_t>(i + 1)));
+    }
+    return b;
+}
+
 } // namespace
 
 TEST_CASE("store upserts: a cited work fills in what is unknown, a document's own record wins",
@@ -169,4 +219,179 @@ TEST_CASE("store upserts: a cited work fills in what is unknown, a document's ow
     own.nodes[0].names["en"] = "Outcome";
     s.import(own);
     CHECK(name("en") == "Outcome");
+}
+
+namespace {
+
+// Per-document imports: the reference for what import_all must write.
+void import_each(const std::string& path, const std::vector<ImportBatch>& batches) {
+    Store s(path);
+    for (const auto& b : batches) {
+        s.import(b);
+    }
+}
+
+std::vector<ImportBatch> corpus(int first, int count, int cites) {
+    std::vector<ImportBatch> out;
+    for (int d = first; d < first + count; ++d) {
+        out.push_back(numbered_batch(d, cites + d % 5));
+    }
+    return out;
+}
+
+void check_sound(const std::string& path) {
+    Raw r(path);
+    CHECK(r.one("PRAGMA integrity_check") == "ok");
+    CHECK(r.rows("PRAGMA foreign_key_check").empty());
+    CHECK(edge_indexes(path) == kEdgeIndexes);
+    // The query planner uses them (a rebuilt index is a real index, not just a name).
+    CHECK(
+        r.one("EXPLAIN QUERY PLAN SELECT id FROM edges WHERE target='x'").find("edges_by_target") !=
+        std::string::npos);
+    CHECK(
+        r.one("EXPLAIN QUERY PLAN SELECT id FROM edges WHERE source='x'").find("edges_by_source") !=
+        std::string::npos);
+    CHECK(r.one("EXPLAIN QUERY PLAN SELECT id FROM edges WHERE doc_id='x' AND lang='en'")
+              .find("edges_by_doc") != std::string::npos);
+}
+
+} // namespace
+
+TEST_CASE("store import_all into an empty store writes what per-document imports write",
+          "[store]") {
+    TempStore bulk("empty-bulk"), each("empty-each");
+    std::vector<ImportBatch> batches = corpus(1, 40, 30);
+    batches.push_back(numbered_batch(7, 12, "fr")); // another language version
+    batches.push_back(numbered_batch(3, 9));        // a re-import in the same call: replaces
+    batches.push_back(numbered_batch(41, 0));       // a document without edges
+    {
+        Store s(bulk.str());
+        s.import_all(batches);
+    }
+    import_each(each.str(), batches);
+    CHECK(dump(bulk.str()) == dump(each.str()));
+    check_sound(bulk.str());
+    Raw r(bulk.str());
+    CHECK(r.count("documents") == 42);
+    CHECK(r.one("SELECT count(*) FROM edges WHERE doc_id='A/RES/70/3'") == "9");
+    CHECK(Store(bulk.str(), Store::Mode::ReadOnly).load().num_edges() ==
+          static_cast<std::size_t>(r.count("edges")));
+}
+
+TEST_CASE("store import_all into a filled store, with fewer or more stored edges than incoming",
+          "[store]") {
+    // Fewer stored than incoming: the source and target indexes are rebuilt, edges_by_doc
+    // serves the replacement of documents already stored.
+    // More stored than incoming: every index is kept up to date row by row.
+    const auto first = corpus(1, 3, 30);
+    const auto big = corpus(1, 40, 30);  // re-imports 1..3, adds 4..40
+    const auto small = corpus(39, 4, 5); // re-imports 39, 40, adds 41, 42
+    for (bool more_stored : {false, true}) {
+        INFO("more stored than incoming: " << more_stored);
+        TempStore bulk("filled-bulk"), each("filled-each");
+        std::vector<ImportBatch> before = more_stored ? big : first;
+        std::vector<ImportBatch> batches = more_stored ? small : big;
+        import_each(bulk.str(), before);
+        {
+            Store s(bulk.str());
+            s.import_all(batches);
+        }
+        import_each(each.str(), before);
+        import_each(each.str(), batches);
+        CHECK(dump(bulk.str()) == dump(each.str()));
+        check_sound(bulk.str());
+        CHECK(Raw(bulk.str()).count("documents") == (more_stored ? 42 : 40));
+    }
+}
+
+TEST_CASE("store import_all that fails leaves the store and its indexes unchanged", "[store]") {
+    for (bool empty : {true, false}) {
+        INFO("empty store: " << empty);
+        TempStore t("fail");
+        { Store created(t.str()); }
+        if (!empty) {
+            import_each(t.str(), corpus(1, 3, 30));
+        }
+        const auto before = dump(t.str());
+        std::vector<ImportBatch> batches = corpus(2, 30, 30);
+        // The last document cites a work that is neither in its batch nor in the store.
+        batches.back().edges.push_back(
+            edge(batches.back().document.id, "A/RES/1/1", Relation::recalls, Role::object, "pp1"));
+        {
+            Store s(t.str());
+            CHECK_THROWS_AS(s.import_all(batches), StoreError);
+            // The same connection goes on working, with its indexes.
+            s.import(numbered_batch(50, 3));
+        }
+        check_sound(t.str());
+        auto after = dump(t.str());
+        Raw r(t.str());
+        CHECK(r.count("documents") == (empty ? 1 : 4));
+        CHECK(r.count("edges") == (empty ? 3 : 3 + 31 + 32 + 33));
+        TempStore ref("fail-ref");
+        if (!empty) {
+            import_each(ref.str(), corpus(1, 3, 30));
+        }
+        import_each(ref.str(), {numbered_batch(50, 3)});
+        CHECK(after == dump(ref.str()));
+        CHECK(before.size() <= after.size());
+    }
+}
+
+TEST_CASE("store import_all killed before its commit leaves the store as it was", "[store]") {
+    // A bulk import larger than its page cache writes frames into the WAL before it commits
+    // (with its indexes dropped); a process killed then must leave the store as it was.
+    TempStore t("killed");
+    import_each(t.str(), corpus(1, 2, 10));
+    const auto before = dump(t.str());
+    std::vector<ImportBatch> batches = corpus(3, 200, 400);
+    for (auto& b : batches) {
+        for (auto& e : b.edges) {
+            e.prov.text = std::string(1000, 'x') + e.prov.text;
+        }
+    }
+    const std::string wal = t.str() + "-wal";
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        try {
+            Store s(t.str());
+            s.import_all(batches);
+        } catch (...) {
+            _exit(3);
+        }
+        _exit(0);
+    }
+    // Kill it once the WAL holds 8 MB more than the committed state, i.e. mid-transaction.
+    bool killed = false;
+    for (int i = 0; i < 60000; ++i) {
+        std::error_code ec;
+        auto size = fs::file_size(wal, ec);
+        if (!ec && size > (8u << 20)) {
+            kill(child, SIGKILL);
+            killed = true;
+            break;
+        }
+        int status = 0;
+        if (waitpid(child, &status, WNOHANG) == child) {
+            child = -1;
+            break;
+        }
+        usleep(1000);
+    }
+    if (child > 0) {
+        int status = 0;
+        waitpid(child, &status, 0);
+        CHECK((!killed || (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)));
+    }
+    REQUIRE(killed); // else the import committed before 8 MB of WAL: the test proves nothing
+    CHECK(dump(t.str()) == before);
+    check_sound(t.str());
+    // The store takes the same import afterwards.
+    {
+        Store s(t.str());
+        s.import_all(batches);
+    }
+    check_sound(t.str());
+    CHECK(Raw(t.str()).count("documents") == 202);
 }
