@@ -48,7 +48,7 @@ CitationGraph::Vertex CitationGraph::add_node(const NodeRecord& node) {
 }
 
 CitationGraph::Edge CitationGraph::add_edge(const EdgeRecord& edge) {
-    auto s = find(edge.source);
+    auto s = last_.source && g_[*last_.source].id == edge.source ? last_.source : find(edge.source);
     auto t = find(edge.target);
     if (!s || !t) {
         throw std::invalid_argument("edge " + edge.source + " -> " + edge.target +
@@ -59,8 +59,11 @@ CitationGraph::Edge CitationGraph::add_edge(const EdgeRecord& edge) {
     p.prov = static_cast<std::uint32_t>(prov_.size());
     p.relation = edge.relation;
     p.role = edge.role;
-    prov_.push_back({intern(edge.prov.document), intern(edge.prov.language),
-                     intern(edge.prov.paragraph), intern(edge.prov.text), edge.prov.span_begin,
+    last_.source = s;
+    prov_.push_back({intern_again(last_.document, edge.prov.document),
+                     intern_again(last_.language, edge.prov.language),
+                     intern_again(last_.paragraph, edge.prov.paragraph),
+                     intern_again(last_.text, edge.prov.text), edge.prov.span_begin,
                      edge.prov.span_end});
     return boost::add_edge(*s, *t, p, g_).first;
 }

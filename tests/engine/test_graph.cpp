@@ -2,7 +2,10 @@
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 using namespace citegraph;
 using namespace citegraph::testing;
@@ -51,6 +54,68 @@ TEST_CASE("graph keeps parallel citations with their own provenance", "[graph]")
     auto rec = g.edge_record(es[0]);
     CHECK(rec.source == "D");
     CHECK(rec.target == "T");
+}
+
+TEST_CASE("graph gives every edge its own source and provenance when fields repeat or change",
+          "[graph]") {
+    // add_edge() reuses the previous edge's source and interned strings when they are equal:
+    // random runs of repeated and changing fields must still give every edge its own values.
+    std::mt19937 rng(7);
+    const std::vector<std::string> ids = {"A", "B", "C", "body:x", "A/RES/68/193"};
+    const std::vector<std::string> langs = {"en", "zh", "fr"};
+    const std::vector<std::string> paras = {"pp1", "pp2", "op1", ""};
+    const std::vector<std::string> texts = {"", "clause", "clause text", "另一"};
+    auto pick = [&](const std::vector<std::string>& v) {
+        return v[std::uniform_int_distribution<std::size_t>(0, v.size() - 1)(rng)];
+    };
+    CitationGraph g;
+    for (const auto& id : ids) {
+        g.add_node(node(id, NodeKind::Resolution));
+    }
+    std::vector<EdgeRecord> added;
+    EdgeRecord e = edge("A", "B", Relation::recalls, Role::object, "pp1");
+    for (int i = 0; i < 600; ++i) {
+        switch (std::uniform_int_distribution<int>(0, 5)(rng)) { // change one field, or none
+        case 0:
+            e.source = pick(ids);
+            break;
+        case 1:
+            e.prov.document = pick(ids);
+            break;
+        case 2:
+            e.prov.language = pick(langs);
+            break;
+        case 3:
+            e.prov.paragraph = pick(paras);
+            break;
+        case 4:
+            e.prov.text = pick(texts);
+            break;
+        default:
+            break;
+        }
+        e.target = pick(ids);
+        e.prov.span_begin = static_cast<std::uint32_t>(i);
+        g.add_edge(e);
+        added.push_back(e);
+        if (i == 300) {
+            g = CitationGraph(g); // a copy goes on with the same ids
+        }
+    }
+    REQUIRE(g.num_edges() == added.size());
+    std::size_t checked = 0;
+    for (auto ed : g.sorted_edges()) {
+        auto r = g.edge_record(ed);
+        const auto& want = added[r.prov.span_begin];
+        CHECK(r.source == want.source);
+        CHECK(r.target == want.target);
+        CHECK(r.prov.document == want.prov.document);
+        CHECK(r.prov.language == want.prov.language);
+        CHECK(r.prov.paragraph == want.prov.paragraph);
+        CHECK(r.prov.text == want.prov.text);
+        ++checked;
+    }
+    CHECK(checked == 600);
 }
 
 TEST_CASE("graph refuses an edge to an unknown node", "[graph]") {

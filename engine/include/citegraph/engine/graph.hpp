@@ -143,6 +143,19 @@ class CitationGraph {
         std::uint32_t span_begin, span_end;
     };
     std::uint32_t intern(const std::string& s) { return strings_.intern(s); }
+    // Consecutive edges mostly come from one document, paragraph and source (an import
+    // batch, a store load): add_edge() compares with the previous edge's before hashing.
+    struct LastSeen {
+        std::optional<Vertex> source;
+        std::uint32_t document = UINT32_MAX, language = UINT32_MAX, paragraph = UINT32_MAX,
+                      text = UINT32_MAX;
+    };
+    std::uint32_t intern_again(std::uint32_t& last, const std::string& s) {
+        if (last != UINT32_MAX && strings_[last] == s) {
+            return last;
+        }
+        return last = strings_.intern(s);
+    }
 
     void changed(); // drops the caches below
 
@@ -150,6 +163,7 @@ class CitationGraph {
     std::unordered_map<std::string, Vertex> index_;
     std::vector<PackedProvenance> prov_;
     StringPool strings_;
+    LastSeen last_; // vertices are never removed and pool ids never change: always valid
     // A cache slot read and written with std::atomic_load / atomic_compare_exchange (const
     // queries, and copies of the graph, may run in parallel); reset by every change.
     template <class T> struct Cached {
