@@ -183,6 +183,25 @@ class BulkCache {
     bool raised_ = false;
 };
 
+// SQLite's foreign-key checks off for the life of a bulk import (see Store::require_node for
+// how the store keeps them). Switched outside any transaction, where the pragma takes effect;
+// each switch makes the cached statements re-prepare once, so Store::import keeps SQLite's
+// checks and only import_all, one switch per bulk, does without them.
+class ForeignKeysByStore {
+  public:
+    explicit ForeignKeysByStore(sqlite3* db) : db_(db) {
+        sqlite3_exec(db_, "PRAGMA foreign_keys=OFF", nullptr, nullptr, nullptr);
+    }
+    ~ForeignKeysByStore() {
+        sqlite3_exec(db_, "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+    }
+    ForeignKeysByStore(const ForeignKeysByStore&) = delete;
+    ForeignKeysByStore& operator=(const ForeignKeysByStore&) = delete;
+
+  private:
+    sqlite3* db_;
+};
+
 // One read snapshot for several SELECTs (WAL): without it, a commit by another process between
 // two statements of load() gives edges whose nodes were not read. Ends at scope exit.
 class ReadSnapshot {
@@ -389,6 +408,7 @@ void Store::exec(const char* sql) const {
 struct Store::Statements {
     explicit Statements(sqlite3* db, const std::string& path)
         : has_doc(db, path, "SELECT 1 FROM documents WHERE doc_id=?1 AND lang=?2"),
+          has_node(db, path, "SELECT 1 FROM nodes WHERE id=?1"),
           del_edges(db, path, "DELETE FROM edges WHERE doc_id=?1 AND lang=?2"),
           del_par(db, path, "DELETE FROM paragraphs WHERE doc_id=?1 AND lang=?2"),
           del_doc(db, path, "DELETE FROM documents WHERE doc_id=?1 AND lang=?2"),
@@ -434,7 +454,7 @@ ON CONFLICT(node_id, lang) DO UPDATE SET name = excluded.name WHERE names.name <
 INSERT INTO edges(source, target, relation, role, doc_id, lang, paragraph, span_start, span_end, text)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
 )sql") {}
-    Stmt has_doc, del_edges, del_par, del_doc, fill, own, name, ins_doc, par, edge;
+    Stmt has_doc, has_node, del_edges, del_par, del_doc, fill, own, name, ins_doc, par, edge;
 };
 
 Store::Statements& Store::statements() {
@@ -444,7 +464,24 @@ Store::Statements& Store::statements() {
     return *stmts_;
 }
 
-void Store::write_batch(const ImportBatch& batch) {
+// The store's foreign keys, kept by construction and by require_node() (write_batch is the only
+// writer): names are written right after their node's upsert; a documents row only for a node
+// in its batch or store; paragraphs and edges right after their documents row, edges only of
+// that document (checked) and between nodes in their batches or the store; nodes are never
+// deleted, and a replaced document's edges and paragraphs go before its documents row. This is
+// what lets import_all switch SQLite's own checks off (three B-tree lookups per edge).
+void Store::require_node(std::string_view id, KnownNodes& known, const std::string& what) {
+    if (known.count(id) != 0) {
+        return;
+    }
+    if (!statements().has_node.bind(1, id).exists()) {
+        throw StoreError(path_, what + ": node " + std::string(id) +
+                                    " is neither in its batch nor in the store");
+    }
+    known.insert(id);
+}
+
+void Store::write_batch(const ImportBatch& batch, KnownNodes& known) {
     const auto& doc = batch.document;
     Statements& st = statements();
     // A document version imported before is replaced: its rows go first. Its paragraphs and
@@ -471,7 +508,9 @@ void Store::write_batch(const ImportBatch& batch) {
         for (const auto& [lang, text] : n.names) {
             st.name.bind(1, n.id).bind(2, lang).bind(3, text).run();
         }
+        known.insert(n.id);
     }
+    require_node(doc.id, known, "document " + doc.id + " (" + doc.language + ")");
     st.ins_doc.bind(1, doc.id)
         .bind(2, doc.language)
         .bind(3, doc.source)
@@ -497,6 +536,11 @@ void Store::write_batch(const ImportBatch& batch) {
                                         " does not belong to document " + doc.id + " (" +
                                         doc.language + ")");
         }
+        if (known.count(e.source) == 0 || known.count(e.target) == 0) {
+            const std::string what = "edge " + e.source + " -> " + e.target;
+            require_node(e.source, known, what);
+            require_node(e.target, known, what);
+        }
         st.edge.bind(1, e.source)
             .bind(2, e.target)
             .bind(3, to_string(e.relation))
@@ -513,7 +557,8 @@ void Store::write_batch(const ImportBatch& batch) {
 
 void Store::import(const ImportBatch& batch) {
     Transaction tx(db_, path_);
-    write_batch(batch);
+    KnownNodes known;
+    write_batch(batch, known);
     tx.commit();
 }
 
@@ -523,6 +568,7 @@ void Store::import_all(const std::vector<ImportBatch>& batches) {
         incoming += b.edges.size();
     }
     BulkCache cache(db_);
+    ForeignKeysByStore fk(db_); // before tx: the pragma is a no-op inside a transaction
     Transaction tx(db_, path_);
     // Keeping the edge indexes up to date row by row costs a random B-tree insert per index and
     // edge; building them once the rows are in is a sort. Worth it when the batches bring at
@@ -548,8 +594,9 @@ void Store::import_all(const std::vector<ImportBatch>& batches) {
     for (const auto* index : rebuild) {
         exec(("DROP INDEX IF EXISTS " + std::string(index->name)).c_str());
     }
+    KnownNodes known;
     for (const auto& b : batches) {
-        write_batch(b);
+        write_batch(b, known);
     }
     for (const auto* index : rebuild) {
         exec(index->create);

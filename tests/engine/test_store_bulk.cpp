@@ -395,3 +395,84 @@ TEST_CASE("store import_all killed before its commit leaves the store as it was"
     check_sound(t.str());
     CHECK(Raw(t.str()).count("documents") == 202);
 }
+
+TEST_CASE("store keeps its foreign keys: an edge's nodes and a document's node must exist",
+          "[store]") {
+    // import keeps SQLite's checks as well, import_all relies on the store's own ones.
+    for (bool bulk : {false, true}) {
+        INFO("import_all: " << bulk);
+        TempStore t("fk");
+        Store s(t.str());
+        s.import(sample_batch()); // stores A/RES/46/152, A/RES/60/1, body:unodc
+        auto write = [&](const std::vector<ImportBatch>& batches) {
+            if (bulk) {
+                s.import_all(batches);
+            } else {
+                for (const auto& b : batches) {
+                    s.import(b);
+                }
+            }
+        };
+        auto bare = [](const std::string& id) {
+            ImportBatch b;
+            b.document.id = id;
+            b.document.language = "en";
+            b.document.source = "bare.txt";
+            b.nodes = {node(id, NodeKind::Resolution)};
+            return b;
+        };
+
+        // Accepted: a cited node only in the store; a node of an earlier batch of the same
+        // call; a document whose own node is only in the store; an edge whose source is
+        // another stored node.
+        ImportBatch cites_stored = bare("A/RES/70/1");
+        cites_stored.edges = {
+            edge("A/RES/70/1", "A/RES/46/152", Relation::recalls, Role::object, "pp1")};
+        ImportBatch brings = bare("A/RES/70/2");
+        brings.nodes.push_back(node("A/RES/99/9", NodeKind::Resolution));
+        brings.edges = {edge("A/RES/70/2", "A/RES/99/9", Relation::recalls, Role::object, "pp1")};
+        ImportBatch cites_earlier = bare("A/RES/70/3");
+        cites_earlier.edges = {
+            edge("A/RES/70/3", "A/RES/99/9", Relation::recalls, Role::object, "pp1")};
+        ImportBatch own_stored = bare("A/RES/60/1");
+        own_stored.nodes.clear();
+        ImportBatch other_source = bare("A/RES/70/4");
+        other_source.edges = {
+            edge("body:unodc", "A/RES/60/1", Relation::requests, Role::addressee, "op1")};
+        other_source.edges[0].prov.document = "A/RES/70/4";
+        write({cites_stored, brings, cites_earlier, own_stored, other_source});
+        CHECK(s.stats().documents == 6);
+        CHECK(s.stats().edges == 3 + 4);
+
+        // Refused, with the store unchanged: a target, a source or a document node that is
+        // neither in its batch nor in the store (after a good batch in the same call).
+        const auto before = dump(t.str());
+        ImportBatch good = bare("A/RES/70/5");
+        ImportBatch no_target = bare("A/RES/70/6");
+        no_target.edges = {edge("A/RES/70/6", "A/RES/1/1", Relation::recalls, Role::object, "pp1")};
+        ImportBatch no_source = bare("A/RES/70/7");
+        no_source.edges = {
+            edge("body:nowhere", "A/RES/60/1", Relation::requests, Role::addressee, "op1")};
+        no_source.edges[0].prov.document = "A/RES/70/7";
+        ImportBatch no_node = bare("A/RES/70/8");
+        no_node.nodes.clear();
+        for (const auto& [bad, missing] : std::vector<std::pair<ImportBatch, std::string>>{
+                 {no_target, "A/RES/1/1"}, {no_source, "body:nowhere"}, {no_node, "A/RES/70/8"}}) {
+            INFO("missing " << missing);
+            try {
+                if (bulk) {
+                    s.import_all({good, bad});
+                } else {
+                    s.import(bad);
+                }
+                FAIL("imported a batch naming a node that exists nowhere");
+            } catch (const StoreError& e) {
+                CHECK(std::string(e.what()).find("node " + missing +
+                                                 " is neither in its batch "
+                                                 "nor in the store") != std::string::npos);
+            }
+            CHECK(dump(t.str()) == before);
+        }
+        check_sound(t.str());
+    }
+}

@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 struct sqlite3;
@@ -49,9 +51,11 @@ class Store {
     Store& operator=(const Store&) = delete;
 
     // Writes one document version in one transaction, replacing an earlier import of the same
-    // (document id, language). Nothing is written if any statement fails (StoreError).
+    // (document id, language). Nothing is written if any statement fails (StoreError), e.g. an
+    // edge or document whose node is neither in the batch nor in the store.
     void import(const ImportBatch& batch);
-    // Several batches in one transaction (bulk import); all or nothing.
+    // Several batches in one transaction (bulk import); all or nothing. A batch may cite nodes
+    // of the batches before it.
     void import_all(const std::vector<ImportBatch>& batches);
 
     CitationGraph load() const;
@@ -63,7 +67,11 @@ class Store {
 
   private:
     void exec(const char* sql) const;
-    void write_batch(const ImportBatch& batch);
+    // Node ids known to be in the store within the current write transaction: views of the
+    // ids of the batches written so far (they outlive the transaction) and of ones looked up.
+    using KnownNodes = std::unordered_set<std::string_view>;
+    void write_batch(const ImportBatch& batch, KnownNodes& known);
+    void require_node(std::string_view id, KnownNodes& known, const std::string& what);
 
     struct Statements; // the write statements, prepared once per store
     Statements& statements();
