@@ -1085,9 +1085,24 @@ std::vector<CitationPath> shortest_paths(const CitationGraph& g, std::string_vie
         paths.emplace_back();
         return paths;
     }
-    // Neighbours of u in the search direction (forward) or against it (backward).
+    // Neighbours of u in the search direction (forward) or against it (backward): from the
+    // neighbour index when a query built it (4 bytes per distinct neighbour instead of 16 per
+    // edge), else from the adjacency lists. The answer is the same: the search works on sets.
+    const auto ix = g.neighbour_index_if_built();
     auto neighbours = [&](Vertex u, bool forward, std::vector<Vertex>& out) {
         out.clear();
+        if (ix) {
+            if (forward || o.undirected) {
+                for (std::size_t k = ix->out_begin[u]; k < ix->out_begin[u + 1]; ++k) {
+                    out.push_back(ix->out[k] >> 1);
+                }
+            }
+            if (!forward || o.undirected) {
+                out.insert(out.end(), ix->in.begin() + static_cast<std::ptrdiff_t>(ix->in_begin[u]),
+                           ix->in.begin() + static_cast<std::ptrdiff_t>(ix->in_begin[u + 1]));
+            }
+            return;
+        }
         if (forward || o.undirected) {
             for (auto [it, end] = boost::out_edges(u, bg); it != end; ++it) {
                 out.push_back(boost::target(*it, bg));
@@ -1133,6 +1148,13 @@ std::vector<CitationPath> shortest_paths(const CitationGraph& g, std::string_vie
     ws.touched.push_back(vb);
     auto weight = [&](const std::vector<Vertex>& frontier, bool forward) {
         std::size_t w = 0;
+        if (ix) { // distinct neighbours, from arrays (the adjacency lists are cache misses)
+            for (Vertex u : frontier) {
+                w += (forward || o.undirected ? ix->out_begin[u + 1] - ix->out_begin[u] : 0) +
+                     (!forward || o.undirected ? ix->in_begin[u + 1] - ix->in_begin[u] : 0);
+            }
+            return w;
+        }
         for (Vertex u : frontier) {
             w += (forward || o.undirected ? boost::out_degree(u, bg) : 0) +
                  (!forward || o.undirected ? boost::in_degree(u, bg) : 0);

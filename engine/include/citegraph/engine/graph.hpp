@@ -124,6 +124,11 @@ class CitationGraph {
         std::vector<NodeKind> kind;                  // node(v).kind, packed
     };
     std::shared_ptr<const NeighbourIndex> neighbour_index() const;
+    // The index if some query has built it since the last change, else null (queries that
+    // answer quickly without it use it only when it is there).
+    std::shared_ptr<const NeighbourIndex> neighbour_index_if_built() const {
+        return std::atomic_load(&neighbours_.ptr);
+    }
 
     // Vertices in id order (sorted_vertices()) and each vertex's position in it; cached like
     // neighbour_index().
