@@ -443,12 +443,13 @@ BENCHMARK(BM_Ego2All)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // queries::related (coupling + co-citation + shared addressees, resource-allocation weights,
 // top 10 with the shared works that explain each) for the peer's coupling / co-citation nodes.
-void run_related(benchmark::State& state, const std::vector<std::size_t>& qs) {
+void run_related(benchmark::State& state, const std::vector<std::size_t>& qs, bool explain = true) {
     const auto& g = graph();
     const auto& in = input();
     g.neighbour_index(); // built once per graph (BM_QueryCaches), not per query
     citegraph::RelatedOptions o;
     o.top = 10;
+    o.explain = explain;
     std::size_t rows = 0;
     for (auto _ : state) {
         rows = 0;
@@ -469,6 +470,15 @@ void BM_RelatedCocitation(benchmark::State& state) {
     run_related(state, input().cocit);
 }
 BENCHMARK(BM_RelatedCocitation)->Unit(benchmark::kMillisecond)->UseRealTime();
+// The same queries, scores only (RelatedOptions::explain = false): what the peers compute.
+void BM_RelatedCouplingScores(benchmark::State& state) {
+    run_related(state, input().ego, false);
+}
+BENCHMARK(BM_RelatedCouplingScores)->Unit(benchmark::kMillisecond)->UseRealTime();
+void BM_RelatedCocitationScores(benchmark::State& state) {
+    run_related(state, input().cocit, false);
+}
+BENCHMARK(BM_RelatedCocitationScores)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Directed shortest path recent -> old (queries::shortest_paths, one path per pair).
 void BM_ShortestPath(benchmark::State& state) {

@@ -610,7 +610,9 @@ std::vector<RelatedResult> related(const CitationGraph& g, std::string_view id,
                 if (sl.last_citing != citing) {
                     sl.last_citing = citing;
                     sl.cocitation += w;
-                    ws.cocited_log.push_back({q->target, citing - 1});
+                    if (o.explain) {
+                        ws.cocited_log.push_back({q->target, citing - 1});
+                    }
                 }
             }
             if (cites_d) {
@@ -629,7 +631,9 @@ std::vector<RelatedResult> related(const CitationGraph& g, std::string_view id,
             for (const ParagraphTarget* e = p; e != q; ++e) {
                 if (e->target != d) {
                     ws.slots[e->target].cocitation += wp;
-                    ws.paragraph_log.push_back({e->target, citing - 1, p->paragraph, wp});
+                    if (o.explain) {
+                        ws.paragraph_log.push_back({e->target, citing - 1, p->paragraph, wp});
+                    }
                 }
             }
         }
@@ -777,6 +781,10 @@ std::vector<RelatedResult> related(const CitationGraph& g, std::string_view id,
         res.cocitation = sc.cocitation;
         res.addressees = sc.addressees;
         res.score = sc.score;
+        if (!o.explain) {
+            out.push_back(std::move(res));
+            continue;
+        }
         share(c);
         for (std::size_t i = 0; i < td.size(); ++i) {
             if (shared_t[i]) {
@@ -790,7 +798,7 @@ std::vector<RelatedResult> related(const CitationGraph& g, std::string_view id,
         }
         out.push_back(std::move(res));
     }
-    if (any_cocited) {
+    if (any_cocited && o.explain) {
         // Documents citing both, then "DOC PARA" for a paragraph citing both (the logs are in
         // the definition's order; by_weight() orders them anyway). Shown results are found
         // with a 64-bit filter and a binary search: no random memory access per log entry.

@@ -312,6 +312,21 @@ void check_all_queries(const CitationGraph& g, const RelatedOptions& o, std::siz
             REQUIRE(fast[r].cocitation == slow[r].cocitation);
             REQUIRE(fast[r].addressees == slow[r].addressees);
         }
+        // Without explanations: the same results and scores, empty "why" lists.
+        RelatedOptions bare_options = o;
+        bare_options.explain = false;
+        auto bare = related(g, id, bare_options);
+        REQUIRE(bare.size() == fast.size());
+        for (std::size_t r = 0; r < fast.size(); ++r) {
+            REQUIRE(bare[r].id == fast[r].id);
+            REQUIRE(bare[r].score == fast[r].score);
+            REQUIRE(bare[r].coupling == fast[r].coupling);
+            REQUIRE(bare[r].cocitation == fast[r].cocitation);
+            REQUIRE(bare[r].addressees == fast[r].addressees);
+            REQUIRE(bare[r].shared_cited.empty());
+            REQUIRE(bare[r].cited_together.empty());
+            REQUIRE(bare[r].shared_mandated.empty());
+        }
     }
 }
 

@@ -130,6 +130,9 @@ struct RelatedOptions {
     double coupling_weight = 1.0;
     double cocitation_weight = 1.0;
     double addressee_weight = 1.0;
+    // false: scores only, the three "why" lists stay empty (for ranking many documents; the
+    // results and their scores are the same).
+    bool explain = true;
 };
 
 struct SharedWork {
