@@ -40,14 +40,19 @@ bool boundary_cjk(std::string_view left, std::string_view right) {
 }
 
 // Appends clean[r] to the span, with a space (or nothing next to CJK) between pieces.
-void append(Span& s, const CleanText& c, Range r) {
-    std::string_view piece(c.text.data() + r.begin, r.end - r.begin);
+// Whether a space goes between text already assembled and the next piece.
+bool space_before(const std::string& text, std::string_view piece) {
     // A line broken inside a symbol or a hyphenated word ("A/78/" + "482", "non-" +
     // "governmental") joins without a space.
-    bool glued = !s.text.empty() && !piece.empty() && utf8::is_ascii_alnum(piece.front()) &&
-                 (s.text.back() == '/' || (s.text.back() == '-' && s.text.size() >= 2 &&
-                                           utf8::is_ascii_alnum(s.text[s.text.size() - 2])));
-    if (!s.text.empty() && !glued && !boundary_cjk(s.text, piece)) {
+    bool glued = !text.empty() && !piece.empty() && utf8::is_ascii_alnum(piece.front()) &&
+                 (text.back() == '/' || (text.back() == '-' && text.size() >= 2 &&
+                                         utf8::is_ascii_alnum(text[text.size() - 2])));
+    return !text.empty() && !glued && !boundary_cjk(text, piece);
+}
+
+void append(Span& s, const CleanText& c, Range r) {
+    std::string_view piece(c.text.data() + r.begin, r.end - r.begin);
+    if (space_before(s.text, piece)) {
         s.text += ' ';
         s.map.push_back(r.begin);
     }
@@ -76,6 +81,24 @@ Span block_span(const CleanText& c, const Block& b) {
         append(s, c, r);
     }
     return s;
+}
+
+// block_span(c, b).text without the byte map, for tests on the text alone.
+std::string block_text(const CleanText& c, const Block& b) {
+    std::string text;
+    for (auto r : b.lines) {
+        std::string_view piece(c.text.data() + r.begin, r.end - r.begin);
+        if (space_before(text, piece)) {
+            text += ' ';
+        }
+        text.append(piece);
+    }
+    return text;
+}
+
+// The text of one line: what append() gives for a single range.
+std::string_view line_text(const CleanText& c, Range r) {
+    return std::string_view(c.text.data() + r.begin, r.end - r.begin);
 }
 
 bool is_digits(std::string_view s) {
@@ -612,9 +635,7 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         // Header facts sit one per line, often without blank lines between them.
         bool block_is_title = false;
         for (std::size_t li = 0; li < blocks[b].lines.size(); ++li) {
-            Span s;
-            append(s, c, blocks[b].lines[li]);
-            std::string_view t = s.text;
+            std::string_view t = line_text(c, blocks[b].lines[li]);
             Template::Result r;
             bool is_subject = false;
             for (const auto& subj : lex.values("subject")) {
@@ -666,8 +687,7 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
                 break;
             }
             if (title_block == blocks.size() && li == 0 &&
-                title_line(block_span(c, blocks[b]).text, seg.header.symbol_text,
-                           seg.header.title)) {
+                title_line(block_text(c, blocks[b]), seg.header.symbol_text, seg.header.title)) {
                 title_block = b;
                 block_is_title = true;
                 break;
@@ -717,19 +737,18 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             seg.footnotes.emplace(blk.footnote, block_span(c, blk));
             return;
         }
-        Span s = block_span(c, blk);
-        std::string_view t = s.text;
+        const std::string text = block_text(c, blk);
+        std::string_view t = text;
         // Closing lines: the adoption date and "第70次全体会议" / "70th plenary meeting".
         bool closing_block = false;
         for (auto line : blk.lines) {
-            Span ls;
-            append(ls, c, line);
+            const std::string_view lt = line_text(c, line);
             Template::Result r;
-            if (any_template(lex, "meeting", ls.text, r, true)) {
+            if (any_template(lex, "meeting", lt, r, true)) {
                 seg.header.meeting = r.get("num");
                 closing_block = true;
             } else if ((line.begin == blk.lines.front().begin || closing_block) &&
-                       any_template(lex, "date", ls.text, r, true)) {
+                       any_template(lex, "date", lt, r, true)) {
                 closing_date = iso_date(r, lex);
                 closing_block = true;
             }
@@ -741,10 +760,9 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         // An annex: its paragraphs are the document's too, labelled annex.p1, annex.p2, …
         bool annex_heading = false;
         {
-            Span first;
-            append(first, c, blk.lines.front());
+            const std::string_view first = line_text(c, blk.lines.front());
             for (const auto& a : lex.values("annex")) {
-                if (first.text == a) {
+                if (first == a) {
                     annex_heading = true; // the annex's own title may follow on the next lines
                 }
             }
