@@ -114,6 +114,60 @@ class Stmt {
     sqlite3_stmt* stmt_ = nullptr;
 };
 
+// Multi-row INSERTs of one table: statements of 16, 8, 4, 2 and 1 rows, prepared on first use.
+// n rows go in as n/16 statements of 16 and at most one of each smaller size, which spreads a
+// statement's fixed cost (opening and closing the table's and indexes' cursors, the
+// transaction checks) over its rows.
+class MultiInsert {
+  public:
+    // `head`: "INSERT INTO t(c1, ..., cN)"; `cols`: N.
+    MultiInsert(sqlite3* db, const std::string& path, std::string head, int cols,
+                std::string tail = "")
+        : db_(db), path_(path), head_(std::move(head)), tail_(std::move(tail)), cols_(cols) {}
+
+    // Inserts rows [0, n): bind_row(stmt, offset, i) binds row i's values to parameters
+    // offset+1 .. offset+cols.
+    template <class BindRow> void insert(std::size_t n, BindRow&& bind_row) {
+        std::size_t i = 0;
+        for (int k = kSizes - 1; k >= 0; --k) {
+            const std::size_t rows = std::size_t{1} << k;
+            while (n - i >= rows) {
+                Stmt& st = statement(k);
+                for (std::size_t r = 0; r < rows; ++r) {
+                    bind_row(st, static_cast<int>(r) * cols_, i + r);
+                }
+                st.run();
+                i += rows;
+            }
+        }
+    }
+
+  private:
+    static constexpr int kSizes = 5; // 1, 2, 4, 8, 16 rows
+    Stmt& statement(int k) {
+        auto& st = stmts_[static_cast<std::size_t>(k)];
+        if (!st) {
+            std::string sql = head_ + " VALUES ";
+            for (int r = 0; r < (1 << k); ++r) {
+                sql += r == 0 ? "(" : ", (";
+                for (int c = 0; c < cols_; ++c) {
+                    sql += c == 0 ? "?" : ", ?";
+                }
+                sql += ")";
+            }
+            sql += tail_;
+            st = std::make_unique<Stmt>(db_, path_, sql.c_str());
+        }
+        return *st;
+    }
+    sqlite3* db_;
+    const std::string& path_;
+    std::string head_;
+    std::string tail_;
+    int cols_;
+    std::unique_ptr<Stmt> stmts_[kSizes];
+};
+
 // Rolls back unless committed.
 class Transaction {
   public:
@@ -412,9 +466,10 @@ struct Store::Statements {
           del_edges(db, path, "DELETE FROM edges WHERE doc_id=?1 AND lang=?2"),
           del_par(db, path, "DELETE FROM paragraphs WHERE doc_id=?1 AND lang=?2"),
           del_doc(db, path, "DELETE FROM documents WHERE doc_id=?1 AND lang=?2"),
-          fill(db, path, R"sql(
-INSERT INTO nodes(id, kind, symbol, date, body, session, unts_volume, unts_number)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+          fill(db, path,
+               "INSERT INTO nodes(id, kind, symbol, date, body, session, unts_volume, "
+               "unts_number)",
+               8, R"sql(
 ON CONFLICT(id) DO UPDATE SET
   symbol = CASE WHEN nodes.symbol = '' THEN excluded.symbol ELSE nodes.symbol END,
   date = CASE WHEN nodes.date = '' THEN excluded.date ELSE nodes.date END,
@@ -440,21 +495,28 @@ WHERE nodes.kind <> excluded.kind OR (excluded.symbol <> '' AND excluded.symbol 
   OR (excluded.body <> '' AND excluded.body <> nodes.body)
   OR (excluded.session <> '' AND excluded.session <> nodes.session)
 )sql"),
-          name(db, path, R"sql(
-INSERT INTO names(node_id, lang, name) VALUES (?1, ?2, ?3)
+          name(db, path, "INSERT INTO names(node_id, lang, name)", 3, R"sql(
 ON CONFLICT(node_id, lang) DO UPDATE SET name = excluded.name WHERE names.name <> excluded.name
 )sql"),
           ins_doc(db, path,
                   "INSERT INTO documents(doc_id, lang, source, agenda_item, meeting, paragraphs, "
                   "edges) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
           par(db, path,
-              "INSERT INTO paragraphs(doc_id, lang, seq, label, span_start, span_end, text) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-          edge(db, path, R"sql(
-INSERT INTO edges(source, target, relation, role, doc_id, lang, paragraph, span_start, span_end, text)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-)sql") {}
-    Stmt has_doc, has_node, del_edges, del_par, del_doc, fill, own, name, ins_doc, par, edge;
+              "INSERT INTO paragraphs(doc_id, lang, seq, label, span_start, span_end, text)", 7),
+          edge(db, path,
+               "INSERT INTO edges(source, target, relation, role, doc_id, lang, paragraph, "
+               "span_start, span_end, text)",
+               10) {}
+    Stmt has_doc, has_node, del_edges, del_par, del_doc;
+    MultiInsert fill;
+    Stmt own;
+    MultiInsert name;
+    Stmt ins_doc;
+    MultiInsert par, edge;
+    // Scratch of write_batch: the batch's cited nodes and (node, language, name) triples.
+    std::vector<const NodeRecord*> cited;
+    std::vector<std::pair<const NodeRecord*, const std::pair<const std::string, std::string>*>>
+        names;
 };
 
 Store::Statements& Store::statements() {
@@ -494,22 +556,43 @@ void Store::write_batch(const ImportBatch& batch, KnownNodes& known) {
     // Attributes of the imported document itself are authoritative; a work seen only as a
     // citation target fills in what the store does not know yet. The upserts' WHERE clauses
     // skip the row rewrite when nothing would change (most cited works are already stored).
+    // Nodes before names (a name's node must exist), each in the batch's order.
+    st.cited.clear();
+    st.names.clear();
     for (const auto& n : batch.nodes) {
-        Stmt& s = n.id == doc.id ? st.own : st.fill;
-        s.bind(1, n.id)
-            .bind(2, to_string(n.kind))
-            .bind(3, n.symbol)
-            .bind(4, n.date)
-            .bind(5, n.body)
-            .bind(6, n.session)
-            .bind(7, n.unts_volume)
-            .bind(8, n.unts_number)
-            .run();
-        for (const auto& [lang, text] : n.names) {
-            st.name.bind(1, n.id).bind(2, lang).bind(3, text).run();
+        if (n.id == doc.id) {
+            st.own.bind(1, n.id)
+                .bind(2, to_string(n.kind))
+                .bind(3, n.symbol)
+                .bind(4, n.date)
+                .bind(5, n.body)
+                .bind(6, n.session)
+                .bind(7, n.unts_volume)
+                .bind(8, n.unts_number)
+                .run();
+        } else {
+            st.cited.push_back(&n);
+        }
+        for (const auto& name : n.names) {
+            st.names.emplace_back(&n, &name);
         }
         known.insert(n.id);
     }
+    st.fill.insert(st.cited.size(), [&](Stmt& q, int at, std::size_t i) {
+        const NodeRecord& n = *st.cited[i];
+        q.bind(at + 1, n.id)
+            .bind(at + 2, to_string(n.kind))
+            .bind(at + 3, n.symbol)
+            .bind(at + 4, n.date)
+            .bind(at + 5, n.body)
+            .bind(at + 6, n.session)
+            .bind(at + 7, n.unts_volume)
+            .bind(at + 8, n.unts_number);
+    });
+    st.name.insert(st.names.size(), [&](Stmt& q, int at, std::size_t i) {
+        const auto& [n, name] = st.names[i];
+        q.bind(at + 1, n->id).bind(at + 2, name->first).bind(at + 3, name->second);
+    });
     require_node(doc.id, known, "document " + doc.id + " (" + doc.language + ")");
     st.ins_doc.bind(1, doc.id)
         .bind(2, doc.language)
@@ -519,17 +602,17 @@ void Store::write_batch(const ImportBatch& batch, KnownNodes& known) {
         .bind(6, static_cast<std::int64_t>(doc.paragraphs.size()))
         .bind(7, static_cast<std::int64_t>(batch.edges.size()))
         .run();
-    std::int64_t seq = 0;
-    for (const auto& p : doc.paragraphs) {
-        st.par.bind(1, doc.id)
-            .bind(2, doc.language)
-            .bind(3, seq++)
-            .bind(4, p.label)
-            .bind(5, std::int64_t{p.span_begin})
-            .bind(6, std::int64_t{p.span_end})
-            .bind(7, p.text)
-            .run();
-    }
+    st.par.insert(doc.paragraphs.size(), [&](Stmt& q, int at, std::size_t i) {
+        const auto& p = doc.paragraphs[i];
+        q.bind(at + 1, doc.id)
+            .bind(at + 2, doc.language)
+            .bind(at + 3, static_cast<std::int64_t>(i))
+            .bind(at + 4, p.label)
+            .bind(at + 5, std::int64_t{p.span_begin})
+            .bind(at + 6, std::int64_t{p.span_end})
+            .bind(at + 7, p.text);
+    });
+    // Every edge is checked before the first is written.
     for (const auto& e : batch.edges) {
         if (e.prov.document != doc.id || e.prov.language != doc.language) {
             throw StoreError(path_, "edge " + e.source + " -> " + e.target +
@@ -541,18 +624,20 @@ void Store::write_batch(const ImportBatch& batch, KnownNodes& known) {
             require_node(e.source, known, what);
             require_node(e.target, known, what);
         }
-        st.edge.bind(1, e.source)
-            .bind(2, e.target)
-            .bind(3, to_string(e.relation))
-            .bind(4, to_string(e.role))
-            .bind(5, e.prov.document)
-            .bind(6, e.prov.language)
-            .bind(7, e.prov.paragraph)
-            .bind(8, std::int64_t{e.prov.span_begin})
-            .bind(9, std::int64_t{e.prov.span_end})
-            .bind(10, e.prov.text)
-            .run();
     }
+    st.edge.insert(batch.edges.size(), [&](Stmt& q, int at, std::size_t i) {
+        const auto& e = batch.edges[i];
+        q.bind(at + 1, e.source)
+            .bind(at + 2, e.target)
+            .bind(at + 3, to_string(e.relation))
+            .bind(at + 4, to_string(e.role))
+            .bind(at + 5, e.prov.document)
+            .bind(at + 6, e.prov.language)
+            .bind(at + 7, e.prov.paragraph)
+            .bind(at + 8, std::int64_t{e.prov.span_begin})
+            .bind(at + 9, std::int64_t{e.prov.span_end})
+            .bind(at + 10, e.prov.text);
+    });
 }
 
 void Store::import(const ImportBatch& batch) {

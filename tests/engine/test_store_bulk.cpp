@@ -476,3 +476,73 @@ TEST_CASE("store keeps its foreign keys: an edge's nodes and a document's node m
         check_sound(t.str());
     }
 }
+
+TEST_CASE("store writes every paragraph, edge, node and name of a batch, in order, for any count",
+          "[store]") {
+    // Rows go in by multi-row INSERTs of 16, 8, 4, 2 and 1: every count from 0 to 40 uses a
+    // different mix. The rows read back must be the batch's, in its order.
+    TempStore t("counts");
+    Store s(t.str());
+    std::vector<ImportBatch> batches;
+    for (int n = 0; n <= 40; ++n) {
+        ImportBatch b = numbered_batch(100 + n, 0);
+        const std::string& id = b.document.id;
+        b.document.paragraphs.clear();
+        for (int i = 0; i < n; ++i) {
+            const auto k = static_cast<std::uint32_t>(i);
+            b.document.paragraphs.push_back(
+                {"op" + std::to_string(i + 1), 10 * k, 10 * k + 9, "text " + std::to_string(i)});
+            const std::string target = "A/RES/" + std::to_string(n) + "/" + std::to_string(i);
+            NodeRecord cited = node(target, NodeKind::Resolution, "name " + target);
+            cited.names["fr"] = "nom " + target;
+            cited.date = "2000-01-" + std::to_string(10 + i % 20);
+            b.nodes.push_back(cited);
+            b.edges.push_back(edge(id, target, Relation::recalls, Role::object,
+                                   "op" + std::to_string(i + 1), "en", k, k + 1));
+        }
+        batches.push_back(b);
+    }
+    SECTION("import") {
+        for (const auto& b : batches) {
+            s.import(b);
+        }
+    }
+    SECTION("import_all") {
+        s.import_all(batches);
+    }
+    Raw r(t.str());
+    for (const auto& b : batches) {
+        const std::string& id = b.document.id;
+        INFO(id << ": " << b.document.paragraphs.size() << " rows each");
+        auto pars = s.paragraphs(id, "en");
+        REQUIRE(pars.size() == b.document.paragraphs.size());
+        for (std::size_t i = 0; i < pars.size(); ++i) {
+            CHECK(pars[i].label == b.document.paragraphs[i].label);
+            CHECK(pars[i].span_begin == b.document.paragraphs[i].span_begin);
+            CHECK(pars[i].span_end == b.document.paragraphs[i].span_end);
+            CHECK(pars[i].text == b.document.paragraphs[i].text);
+        }
+        auto edges = r.rows("SELECT source, target, paragraph, span_start, span_end, text FROM "
+                            "edges WHERE doc_id='" +
+                            id + "' ORDER BY id");
+        REQUIRE(edges.size() == b.edges.size());
+        for (std::size_t i = 0; i < edges.size(); ++i) {
+            const auto& e = b.edges[i];
+            CHECK(edges[i] == e.source + "|" + e.target + "|" + e.prov.paragraph + "|" +
+                                  std::to_string(e.prov.span_begin) + "|" +
+                                  std::to_string(e.prov.span_end) + "|" + e.prov.text);
+        }
+        for (const auto& n : b.nodes) {
+            CHECK(r.one("SELECT kind, date FROM nodes WHERE id='" + n.id + "'") ==
+                  std::string(to_string(n.kind)) + "|" + n.date);
+            std::vector<std::string> names;
+            for (const auto& [lang, name] : n.names) {
+                names.push_back(lang + "|" + name);
+            }
+            CHECK(r.rows("SELECT lang, name FROM names WHERE node_id='" + n.id +
+                         "' ORDER BY lang") == names);
+        }
+    }
+    CHECK(r.count("edges") == 40 * 41 / 2);
+    CHECK(r.count("paragraphs") == 40 * 41 / 2);
+}
