@@ -527,8 +527,8 @@ Store::Statements& Store::statements() {
 }
 
 // The store's foreign keys, kept by construction and by require_node() (write_batch is the only
-// writer): names are written right after their node's upsert; a documents row only for a node
-// in its batch or store; paragraphs and edges right after their documents row, edges only of
+// writer): a batch's names are written after its nodes' upserts; a documents row only for a
+// node in its batch or store; paragraphs and edges right after their documents row, edges only of
 // that document (checked) and between nodes in their batches or the store; nodes are never
 // deleted, and a replaced document's edges and paragraphs go before its documents row. This is
 // what lets import_all switch SQLite's own checks off (three B-tree lookups per edge).
