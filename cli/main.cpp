@@ -9,9 +9,11 @@
 #include "cli.hpp"
 #include "progress.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -54,62 +56,156 @@ struct ImportArgs {
     unsigned jobs = 0; // 0: one thread per core
 };
 
+// The command writes documents in groups (Store::Bulk): one transaction per group of up to
+// kGroupDocuments files or kGroupTime, instead of one per document, which rewrote the same
+// index pages to the WAL for every document. A file's line is printed once its group is
+// committed, so every reported document is in the store; a kill loses the group in flight,
+// whole documents only. A store error replays the group one transaction per document, in
+// order, which is exactly what the command did before groups: the documents before the
+// failing one are committed and reported, the batch stops at it.
+constexpr std::size_t kGroupDocuments = 64;
+constexpr std::chrono::milliseconds kGroupTime{250};
+
 int cmd_import(const Globals& g, const ImportArgs& a) {
     ImportContext ctx(g.data);
     Store store(g.db);
+    Store::Bulk bulk(store);
     std::size_t ok = 0, edges = 0, unresolved = 0, paragraphs = 0;
     std::map<std::string, std::size_t> by_relation;
     std::vector<std::string> failures;
     bool store_failed = false;
     Progress progress(a.files.size(), Progress::terminal());
-    // Files are read on `jobs` threads; outcomes come back here in input order, so the store
-    // and the output are the same for any number of threads.
-    import_in_order(ctx, a.files, a.language, a.jobs, [&](std::size_t index, FileOutcome& o) {
-        const std::string& file = a.files[index];
+
+    // A file's outcome until its group is committed.
+    struct Waiting {
+        std::size_t index = 0;
+        std::optional<ImportResult> result; // imported, pending in the group's transaction
+        std::string error;                  // the input error (nothing written)
+    };
+    std::vector<Waiting> group;
+    auto group_start = std::chrono::steady_clock::now();
+
+    auto report_imported = [&](const std::string& file, const ImportResult& r) {
+        ++ok;
+        edges += r.report.edges;
+        paragraphs += r.report.paragraphs;
+        for (const auto& e : r.batch.edges) {
+            ++by_relation[std::string(to_string(e.relation))];
+        }
+        unresolved += r.report.unresolved.size();
+        std::cout << "imported " << r.report.document << " (" << r.report.language << ") from "
+                  << file << ": " << r.report.paragraphs << " paragraphs, " << r.report.edges
+                  << " edges, " << r.report.unresolved.size() << " unresolved\n";
+        if (a.report) {
+            for (const auto& u : r.report.unresolved) {
+                std::cout << "  unresolved " << file << " " << u.paragraph << ": " << u.text << " ("
+                          << u.reason << ")\n";
+            }
+        }
+    };
+    auto report_error = [&](const std::string& file, const std::string& message) {
+        progress.clear();
+        std::cout.flush();
+        std::cerr << "citegraph: error: " << message << "\n";
+        failures.push_back(file);
+    };
+    // Prints one waiting file's outcome; with `write`, writes its document first in a
+    // transaction of its own. False when the store refused it: the batch stops there.
+    auto settle = [&](Waiting& w, bool write) {
+        const std::string& file = a.files[w.index];
         progress.clear_for_stdout();
-        try {
-            if (o.error) {
-                std::rethrow_exception(o.error);
-            }
-            ImportResult& r = *o.result;
-            store.import(r.batch);
-            ++ok;
-            edges += r.report.edges;
-            paragraphs += r.report.paragraphs;
-            for (const auto& e : r.batch.edges) {
-                ++by_relation[std::string(to_string(e.relation))];
-            }
-            unresolved += r.report.unresolved.size();
-            std::cout << "imported " << r.report.document << " (" << r.report.language << ") from "
-                      << file << ": " << r.report.paragraphs << " paragraphs, " << r.report.edges
-                      << " edges, " << r.report.unresolved.size() << " unresolved\n";
-            if (a.report) {
-                for (const auto& u : r.report.unresolved) {
-                    std::cout << "  unresolved " << file << " " << u.paragraph << ": " << u.text
-                              << " (" << u.reason << ")\n";
+        if (!w.result) {
+            report_error(file, w.error);
+        } else {
+            if (write) {
+                try {
+                    store.import(w.result->batch);
+                } catch (const StoreError& e) {
+                    // A full disk, an I/O error: this document was rolled back, the ones
+                    // before it are committed, and the rest would fail the same way.
+                    report_error(file, std::string(e.what()) + " (importing " + file +
+                                           "; the batch stops here)");
+                    store_failed = true;
+                    return false;
                 }
             }
-        } catch (const InputError& e) {
-            progress.clear();
-            std::cerr << "citegraph: error: " << e.what() << "\n";
-            failures.push_back(file);
-            if (a.strict) {
-                return false;
-            }
-        } catch (const StoreError& e) {
-            // The store refused the write (a full disk, an I/O error): this document was rolled
-            // back, the ones before it are committed, and the rest would fail the same way.
-            progress.clear();
-            std::cerr << "citegraph: error: " << e.what() << " (importing " << file
-                      << "; the batch stops here)\n";
-            failures.push_back(file);
-            store_failed = true;
-            return false;
+            report_imported(file, *w.result);
         }
         std::cout.flush();
         progress.step(file);
         return true;
+    };
+    // Commits the group and reports it; after a store error, replays it. False: stop.
+    auto flush = [&]() {
+        bool committed = true;
+        try {
+            bulk.commit();
+        } catch (const StoreError&) {
+            committed = false;
+        }
+        bool go_on = true;
+        for (auto& w : group) {
+            if (go_on) {
+                go_on = settle(w, !committed);
+            }
+        }
+        group.clear();
+        return go_on;
+    };
+
+    // Files are read on `jobs` threads; outcomes come back here in input order, so the store
+    // and the output are the same for any number of threads.
+    bool stopped = false;
+    import_in_order(ctx, a.files, a.language, a.jobs, [&](std::size_t index, FileOutcome& o) {
+        if (group.empty()) {
+            group_start = std::chrono::steady_clock::now();
+        }
+        Waiting w;
+        w.index = index;
+        if (o.error) {
+            try {
+                std::rethrow_exception(o.error);
+            } catch (const InputError& e) {
+                w.error = e.what();
+            } catch (...) {
+                flush(); // what came before is committed and reported, as without groups
+                throw;
+            }
+            group.push_back(std::move(w));
+            if (a.strict) {
+                flush();
+                stopped = true;
+                return false;
+            }
+        } else {
+            w.result = std::move(o.result);
+            try {
+                bulk.add(w.result->batch);
+            } catch (const StoreError&) {
+                // The group is rolled back: replay it and this document one by one.
+                group.push_back(std::move(w));
+                bool go_on = true;
+                for (auto& x : group) {
+                    if (go_on) {
+                        go_on = settle(x, true);
+                    }
+                }
+                group.clear();
+                stopped = !go_on;
+                return go_on;
+            }
+            group.push_back(std::move(w));
+        }
+        if (group.size() >= kGroupDocuments ||
+            std::chrono::steady_clock::now() - group_start >= kGroupTime) {
+            stopped = !flush();
+            return !stopped;
+        }
+        return true;
     });
+    if (!stopped) {
+        flush();
+    }
     progress.finish();
     if (a.files.size() > 1 || !failures.empty()) {
         std::cout << "summary: " << ok << " imported, " << failures.size() << " failed, "
@@ -320,8 +416,8 @@ namespace citegraph::cli {
 
 void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
     auto ia = std::make_shared<ImportArgs>();
-    auto* imp = app.add_subcommand("import", "import resolution texts into the store (one "
-                                             "transaction per document; '-' reads stdin)");
+    auto* imp = app.add_subcommand("import", "import resolution texts or PDFs into the store "
+                                             "(whole documents only; '-' reads stdin)");
     imp->add_option("files", ia->files, "text files")->required();
     imp->add_option("--lang", ia->language, "language of the texts (default: detect)");
     imp->add_flag("--strict", ia->strict, "stop at the first file that fails");

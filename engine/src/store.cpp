@@ -647,6 +647,51 @@ void Store::import(const ImportBatch& batch) {
     tx.commit();
 }
 
+Store::Bulk::~Bulk() {
+    abandon();
+}
+
+void Store::Bulk::abandon() noexcept {
+    if (open_ && sqlite3_get_autocommit(store_.db_) == 0) {
+        sqlite3_exec(store_.db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    open_ = false;
+    pending_ = 0;
+}
+
+void Store::Bulk::add(const ImportBatch& batch) {
+    try {
+        if (!open_) {
+            store_.exec("BEGIN IMMEDIATE");
+            open_ = true;
+        }
+        // A savepoint per document keeps the statement-level undo small; any failure drops the
+        // whole group below (an I/O error may have rolled the transaction back already).
+        store_.exec("SAVEPOINT document");
+        KnownNodes known;
+        store_.write_batch(batch, known);
+        store_.exec("RELEASE document");
+    } catch (...) {
+        abandon();
+        throw;
+    }
+    ++pending_;
+}
+
+void Store::Bulk::commit() {
+    if (!open_) {
+        return;
+    }
+    try {
+        store_.exec("COMMIT");
+    } catch (...) {
+        abandon();
+        throw;
+    }
+    open_ = false;
+    pending_ = 0;
+}
+
 void Store::import_all(const std::vector<ImportBatch>& batches) {
     std::size_t incoming = 0;
     for (const auto& b : batches) {

@@ -546,3 +546,66 @@ TEST_CASE("store writes every paragraph, edge, node and name of a batch, in orde
     CHECK(r.count("edges") == 40 * 41 / 2);
     CHECK(r.count("paragraphs") == 40 * 41 / 2);
 }
+
+TEST_CASE("store Bulk: groups of documents write what per-document imports write", "[store]") {
+    TempStore grouped("bulk-groups"), each("bulk-groups-each");
+    std::vector<ImportBatch> batches = corpus(1, 20, 10);
+    batches.push_back(numbered_batch(7, 12, "fr")); // another language version
+    batches.push_back(numbered_batch(3, 9));        // a re-import in the same group: replaces
+    {
+        Store s(grouped.str());
+        Store::Bulk bulk(s);
+        for (std::size_t i = 0; i < batches.size(); ++i) {
+            bulk.add(batches[i]);
+            CHECK(bulk.pending() == i % 8 + 1);
+            if (i % 8 == 7) {
+                bulk.commit(); // groups of 8
+                CHECK(bulk.pending() == 0);
+            }
+        }
+        bulk.commit();
+        bulk.commit(); // nothing pending: no-op
+    }
+    import_each(each.str(), batches);
+    CHECK(dump(grouped.str()) == dump(each.str()));
+    check_sound(grouped.str());
+}
+
+TEST_CASE("store Bulk: what is not committed is rolled back, a failed document drops its group",
+          "[store]") {
+    TempStore t("bulk-rollback");
+    import_each(t.str(), corpus(1, 3, 10));
+    const auto before = dump(t.str());
+    {
+        Store s(t.str());
+        Store::Bulk bulk(s);
+        bulk.add(numbered_batch(10, 4));
+        bulk.add(numbered_batch(11, 4));
+        CHECK(bulk.pending() == 2);
+        // A reader (another connection) sees none of it before the commit.
+        CHECK(dump(t.str()) == before);
+    } // ends without a commit
+    CHECK(dump(t.str()) == before);
+
+    Store s(t.str());
+    {
+        Store::Bulk bulk(s);
+        bulk.add(numbered_batch(10, 4));
+        ImportBatch bad = numbered_batch(11, 4);
+        bad.edges.push_back(edge(bad.document.id, "A/RES/1/1", Relation::recalls, Role::object,
+                                 "pp1")); // a node neither in the batch nor in the store
+        CHECK_THROWS_AS(bulk.add(bad), StoreError);
+        CHECK(bulk.pending() == 0); // the group is gone, document 10 too
+        bulk.commit();              // nothing to commit
+        CHECK(dump(t.str()) == before);
+        // The same Bulk and connection go on: a new group.
+        bulk.add(numbered_batch(12, 4));
+        bulk.commit();
+    }
+    s.import(numbered_batch(13, 2)); // and per-document imports after it
+    TempStore ref("bulk-rollback-ref");
+    import_each(ref.str(), corpus(1, 3, 10));
+    import_each(ref.str(), {numbered_batch(12, 4), numbered_batch(13, 2)});
+    CHECK(dump(t.str()) == dump(ref.str()));
+    check_sound(t.str());
+}

@@ -58,6 +58,29 @@ class Store {
     // of the batches before it.
     void import_all(const std::vector<ImportBatch>& batches);
 
+    // Many documents in few transactions, as the command imports: add() writes one document
+    // inside a savepoint (the document is replaced whole, like import()), commit() makes the
+    // documents added since the last commit durable in one transaction. On a StoreError from
+    // either, nothing since the last commit is kept (pending() is 0 again): the caller can
+    // replay those documents one transaction each with import(). What is not committed when
+    // the Bulk ends is rolled back, so a crash or a kill loses whole documents only.
+    class Bulk {
+      public:
+        explicit Bulk(Store& store) : store_(store) {}
+        ~Bulk();
+        Bulk(const Bulk&) = delete;
+        Bulk& operator=(const Bulk&) = delete;
+        void add(const ImportBatch& batch);
+        void commit();
+        std::size_t pending() const { return pending_; }
+
+      private:
+        void abandon() noexcept;
+        Store& store_;
+        bool open_ = false;
+        std::size_t pending_ = 0;
+    };
+
     CitationGraph load() const;
     StoreStats stats() const;
     std::vector<DocumentInfo> documents() const;
