@@ -4,7 +4,9 @@
 
 #include <filesystem>
 #include <sqlite3.h>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <system_error>
 
 namespace citegraph {
@@ -104,6 +106,12 @@ class Stmt {
         auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
                  : std::string();
+    }
+    // The column's text without a copy, valid until the next step().
+    std::string_view view(int col) const {
+        auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+        return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+                 : std::string_view();
     }
     std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
     bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
@@ -777,30 +785,33 @@ CitationGraph Store::load() const {
     Stmt q(db_, path_,
            "SELECT source, target, relation, role, doc_id, lang, paragraph, span_start, span_end, "
            "text FROM edges ORDER BY id");
+    // One record reused for every row: its strings keep their capacity (no allocation per
+    // edge once they have grown); add_edge() finds the nodes.
+    EdgeRecord e;
     while (q.step()) {
-        EdgeRecord e;
-        e.source = q.text(0);
-        e.target = q.text(1);
-        auto rel = parse_relation(q.text(2));
-        auto role = parse_role(q.text(3));
+        e.source.assign(q.view(0));
+        e.target.assign(q.view(1));
+        auto rel = parse_relation(q.view(2));
+        auto role = parse_role(q.view(3));
         if (!rel || !role) {
             throw StoreError(path_, "edge " + e.source + " -> " + e.target +
                                         " has an unknown relation or role");
         }
         e.relation = *rel;
         e.role = *role;
-        e.prov.document = q.text(4);
-        e.prov.language = q.text(5);
-        e.prov.paragraph = q.text(6);
+        e.prov.document.assign(q.view(4));
+        e.prov.language.assign(q.view(5));
+        e.prov.paragraph.assign(q.view(6));
         e.prov.span_begin = static_cast<std::uint32_t>(q.integer(7));
         e.prov.span_end = static_cast<std::uint32_t>(q.integer(8));
-        e.prov.text = q.text(9);
-        if (nodes.count(e.source) == 0 || nodes.count(e.target) == 0) {
+        e.prov.text.assign(q.view(9));
+        try {
+            g.add_edge(e);
+        } catch (const std::invalid_argument&) {
             // Only a damaged or hand-edited file (foreign keys hold for what we write).
             throw StoreError(path_, "damaged store: edge " + e.source + " -> " + e.target +
                                         " names a node that is not in the store");
         }
-        g.add_edge(e);
     }
     return g;
 }
