@@ -135,22 +135,26 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
         progress.step(file);
         return true;
     };
-    // Commits the group and reports it; after a store error, replays it. False: stop.
-    auto flush = [&]() {
-        bool committed = true;
-        try {
-            bulk.commit();
-        } catch (const StoreError&) {
-            committed = false;
-        }
+    // Reports the group in order; `replay` writes each document again first (the group's
+    // transaction was rolled back). False: stop.
+    auto settle_group = [&](bool replay) {
         bool go_on = true;
         for (auto& w : group) {
             if (go_on) {
-                go_on = settle(w, !committed);
+                go_on = settle(w, replay);
             }
         }
         group.clear();
         return go_on;
+    };
+    // Commits the group and reports it; after a store error, replays it.
+    auto flush = [&]() {
+        try {
+            bulk.commit();
+        } catch (const StoreError&) {
+            return settle_group(true);
+        }
+        return settle_group(false);
     };
 
     // Files are read on `jobs` threads; outcomes come back here in input order, so the store
@@ -184,15 +188,8 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
             } catch (const StoreError&) {
                 // The group is rolled back: replay it and this document one by one.
                 group.push_back(std::move(w));
-                bool go_on = true;
-                for (auto& x : group) {
-                    if (go_on) {
-                        go_on = settle(x, true);
-                    }
-                }
-                group.clear();
-                stopped = !go_on;
-                return go_on;
+                stopped = !settle_group(true);
+                return !stopped;
             }
             group.push_back(std::move(w));
         }
