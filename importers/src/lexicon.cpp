@@ -260,17 +260,9 @@ bool Template::match(std::string_view text, std::size_t pos, const Lexicon& lex,
                 n = zh_numeral_at(text, p);
             }
         } else if (piece.kind == Slot::month) {
-            for (const auto& w : lex.values("month")) {
-                if (w.size() > n && text.substr(p, w.size()) == w) {
-                    n = w.size();
-                }
-            }
+            n = lex.literals("month").longest_at(text, p); // the longest month name at p
         } else if (piece.kind == Slot::ordinal) {
-            for (const auto& w : lex.values("ordinal")) {
-                if (w.size() > n && text.substr(p, w.size()) == w) {
-                    n = w.size();
-                }
-            }
+            n = lex.literals("ordinal").longest_at(text, p); // 198 ordinals in English
         } else if (piece.kind == Slot::vols) {
             // number (sep number)*
             std::size_t q = p;

@@ -252,7 +252,7 @@ class Extractor {
             paragraph(p);
         }
         for (auto& [id, n] : nodes_) {
-            out_.nodes.push_back(n);
+            out_.nodes.push_back(std::move(n)); // run() is the last use of nodes_
         }
         return std::move(out_);
     }
