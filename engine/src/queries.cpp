@@ -1127,28 +1127,30 @@ std::vector<CitationPath> shortest_paths(const CitationGraph& g, std::string_vie
     // path then has a vertex that both know (da + db == total).
     // Distances from a and b and positions on shortest paths, in a per-thread workspace that
     // is reset entry by entry (a query touches a small part of a large graph).
+    // The three values of a vertex sit side by side (one cache line to read or reset).
     struct Workspace {
-        std::vector<int> da, db, at;
+        std::vector<int> dist; // 3 per vertex: from a, from b, on a shortest path
         std::vector<Vertex> touched;
     };
     thread_local Workspace ws;
-    if (ws.da.size() < n) {
-        ws.da.assign(n, -1);
-        ws.db.assign(n, -1);
-        ws.at.assign(n, -1);
+    if (ws.dist.size() < 3 * n) {
+        ws.dist.assign(3 * n, -1);
     }
     struct Reset {
         Workspace& w;
         ~Reset() {
             for (Vertex v : w.touched) {
-                w.da[v] = w.db[v] = w.at[v] = -1;
+                w.dist[3 * v] = w.dist[3 * v + 1] = w.dist[3 * v + 2] = -1;
             }
             w.touched.clear();
         }
     } reset{ws};
-    std::vector<int>& da = ws.da;
-    std::vector<int>& db = ws.db;
-    std::vector<int>& at = ws.at;
+    struct Column {
+        int* base;
+        std::size_t offset;
+        int& operator[](Vertex v) const { return base[3 * v + offset]; }
+    };
+    const Column da{ws.dist.data(), 0}, db{ws.dist.data(), 1}, at{ws.dist.data(), 2};
     std::vector<Vertex> fa{va}, fb{vb}, next, nb, meet;
     da[va] = 0;
     db[vb] = 0;
@@ -1173,8 +1175,8 @@ std::vector<CitationPath> shortest_paths(const CitationGraph& g, std::string_vie
     while (total < 0 && !fa.empty() && !fb.empty()) {
         const bool forward = weight(fa, true) <= weight(fb, false);
         std::vector<Vertex>& frontier = forward ? fa : fb;
-        std::vector<int>& mine = forward ? da : db;
-        const std::vector<int>& theirs = forward ? db : da;
+        const Column mine = forward ? da : db;
+        const Column theirs = forward ? db : da;
         next.clear();
         for (Vertex u : frontier) {
             neighbours(u, forward, nb);
