@@ -13,26 +13,6 @@ using namespace citegraph;
 using namespace citegraph::testing;
 namespace fs = std::filesystem;
 
-namespace {
-
-// A fresh store path in the build tree, removed with its WAL files when the test ends.
-struct TempStore {
-    fs::path path;
-    explicit TempStore(const std::string& name) {
-        path = fs::path(CITEGRAPH_BINARY_DIR) / "test-stores" / (name + ".db");
-        fs::create_directories(path.parent_path());
-        clean();
-    }
-    ~TempStore() { clean(); }
-    void clean() const {
-        for (auto suffix : {"", "-wal", "-shm"}) {
-            fs::remove(path.string() + suffix);
-        }
-    }
-};
-
-} // namespace
-
 TEST_CASE("store round-trips a document into the graph", "[store]") {
     TempStore t("roundtrip");
     {

@@ -21,20 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempStore {
-    fs::path path;
-    explicit TempStore(const std::string& name) {
-        path = fs::path(CITEGRAPH_BINARY_DIR) / "test-stores" / ("bulk-" + name + ".db");
-        fs::create_directories(path.parent_path());
-        clean();
-    }
-    ~TempStore() { clean(); }
-    void clean() const {
-        for (auto suffix : {"", "-wal", "-shm"}) {
-            fs::remove(path.string() + suffix);
-        }
-    }
-    std::string str() const { return path.string(); }
+// Stores of this file are named bulk-*.
+struct BulkStore : TempStore {
+    explicit BulkStore(const std::string& name) : TempStore("bulk-" + name) {}
 };
 
 // Direct SQL on a store file (a second connection, as another process would see it).
@@ -130,7 +119,7 @@ ImportBatch numbered_batch(int doc, int n, const std::string& lang = "en") {
 
 TEST_CASE("store upserts: a cited work fills in what is unknown, a document's own record wins",
           "[store]") {
-    TempStore t("upsert");
+    BulkStore t("upsert");
     Store s(t.str());
     Raw r(t.str());
     const std::string x = "A/RES/60/1";
@@ -259,7 +248,7 @@ void check_sound(const std::string& path) {
 
 TEST_CASE("store import_all into an empty store writes what per-document imports write",
           "[store]") {
-    TempStore bulk("empty-bulk"), each("empty-each");
+    BulkStore bulk("empty-bulk"), each("empty-each");
     std::vector<ImportBatch> batches = corpus(1, 40, 30);
     batches.push_back(numbered_batch(7, 12, "fr")); // another language version
     batches.push_back(numbered_batch(3, 9));        // a re-import in the same call: replaces
@@ -288,7 +277,7 @@ TEST_CASE("store import_all into a filled store, with fewer or more stored edges
     const auto small = corpus(39, 4, 5); // re-imports 39, 40, adds 41, 42
     for (bool more_stored : {false, true}) {
         INFO("more stored than incoming: " << more_stored);
-        TempStore bulk("filled-bulk"), each("filled-each");
+        BulkStore bulk("filled-bulk"), each("filled-each");
         std::vector<ImportBatch> before = more_stored ? big : first;
         std::vector<ImportBatch> batches = more_stored ? small : big;
         import_each(bulk.str(), before);
@@ -307,7 +296,7 @@ TEST_CASE("store import_all into a filled store, with fewer or more stored edges
 TEST_CASE("store import_all that fails leaves the store and its indexes unchanged", "[store]") {
     for (bool empty : {true, false}) {
         INFO("empty store: " << empty);
-        TempStore t("fail");
+        BulkStore t("fail");
         { Store created(t.str()); }
         if (!empty) {
             import_each(t.str(), corpus(1, 3, 30));
@@ -328,7 +317,7 @@ TEST_CASE("store import_all that fails leaves the store and its indexes unchange
         Raw r(t.str());
         CHECK(r.count("documents") == (empty ? 1 : 4));
         CHECK(r.count("edges") == (empty ? 3 : 3 + 31 + 32 + 33));
-        TempStore ref("fail-ref");
+        BulkStore ref("fail-ref");
         if (!empty) {
             import_each(ref.str(), corpus(1, 3, 30));
         }
@@ -341,7 +330,7 @@ TEST_CASE("store import_all that fails leaves the store and its indexes unchange
 TEST_CASE("store import_all killed before its commit leaves the store as it was", "[store]") {
     // A bulk import larger than its page cache writes frames into the WAL before it commits
     // (with its indexes dropped); a process killed then must leave the store as it was.
-    TempStore t("killed");
+    BulkStore t("killed");
     import_each(t.str(), corpus(1, 2, 10));
     const auto before = dump(t.str());
     std::vector<ImportBatch> batches = corpus(3, 200, 400);
@@ -401,7 +390,7 @@ TEST_CASE("store keeps its foreign keys: an edge's nodes and a document's node m
     // import keeps SQLite's checks as well, import_all relies on the store's own ones.
     for (bool bulk : {false, true}) {
         INFO("import_all: " << bulk);
-        TempStore t("fk");
+        BulkStore t("fk");
         Store s(t.str());
         s.import(sample_batch()); // stores A/RES/46/152, A/RES/60/1, body:unodc
         auto write = [&](const std::vector<ImportBatch>& batches) {
@@ -481,7 +470,7 @@ TEST_CASE("store writes every paragraph, edge, node and name of a batch, in orde
           "[store]") {
     // Rows go in by multi-row INSERTs of 16, 8, 4, 2 and 1: every count from 0 to 40 uses a
     // different mix. The rows read back must be the batch's, in its order.
-    TempStore t("counts");
+    BulkStore t("counts");
     Store s(t.str());
     std::vector<ImportBatch> batches;
     for (int n = 0; n <= 40; ++n) {
@@ -548,7 +537,7 @@ TEST_CASE("store writes every paragraph, edge, node and name of a batch, in orde
 }
 
 TEST_CASE("store Bulk: groups of documents write what per-document imports write", "[store]") {
-    TempStore grouped("bulk-groups"), each("bulk-groups-each");
+    BulkStore grouped("bulk-groups"), each("bulk-groups-each");
     std::vector<ImportBatch> batches = corpus(1, 20, 10);
     batches.push_back(numbered_batch(7, 12, "fr")); // another language version
     batches.push_back(numbered_batch(3, 9));        // a re-import in the same group: replaces
@@ -573,7 +562,7 @@ TEST_CASE("store Bulk: groups of documents write what per-document imports write
 
 TEST_CASE("store Bulk: what is not committed is rolled back, a failed document drops its group",
           "[store]") {
-    TempStore t("bulk-rollback");
+    BulkStore t("bulk-rollback");
     import_each(t.str(), corpus(1, 3, 10));
     const auto before = dump(t.str());
     {
@@ -603,7 +592,7 @@ TEST_CASE("store Bulk: what is not committed is rolled back, a failed document d
         bulk.commit();
     }
     s.import(numbered_batch(13, 2)); // and per-document imports after it
-    TempStore ref("bulk-rollback-ref");
+    BulkStore ref("bulk-rollback-ref");
     import_each(ref.str(), corpus(1, 3, 10));
     import_each(ref.str(), {numbered_batch(12, 4), numbered_batch(13, 2)});
     CHECK(dump(t.str()) == dump(ref.str()));

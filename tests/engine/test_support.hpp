@@ -3,9 +3,30 @@
 
 #include "citegraph/engine/model.hpp"
 
+#include <filesystem>
 #include <string>
 
 namespace citegraph::testing {
+
+// A fresh store path in the build tree, removed with its WAL files before and after the test.
+// Names must differ across test files: ctest runs them in parallel.
+struct TempStore {
+    std::filesystem::path path;
+    explicit TempStore(const std::string& name) {
+        path = std::filesystem::path(CITEGRAPH_BINARY_DIR) / "test-stores" / (name + ".db");
+        std::filesystem::create_directories(path.parent_path());
+        clean();
+    }
+    ~TempStore() { clean(); }
+    TempStore(const TempStore&) = delete;
+    TempStore& operator=(const TempStore&) = delete;
+    void clean() const {
+        for (auto suffix : {"", "-wal", "-shm"}) {
+            std::filesystem::remove(path.string() + suffix);
+        }
+    }
+    std::string str() const { return path.string(); }
+};
 
 inline NodeRecord node(std::string id, NodeKind kind, std::string name_en = "") {
     NodeRecord n;
