@@ -660,34 +660,30 @@ Store::Bulk::~Bulk() {
 }
 
 void Store::Bulk::abandon() noexcept {
-    if (open_ && sqlite3_get_autocommit(store_.db_) == 0) {
+    // A transaction is open from the first add() to the commit (an I/O error may have rolled it
+    // back already).
+    if (sqlite3_get_autocommit(store_.db_) == 0) {
         sqlite3_exec(store_.db_, "ROLLBACK", nullptr, nullptr, nullptr);
     }
-    open_ = false;
     pending_ = 0;
 }
 
 void Store::Bulk::add(const ImportBatch& batch) {
     try {
-        if (!open_) {
+        if (pending_ == 0) {
             store_.exec("BEGIN IMMEDIATE");
-            open_ = true;
         }
-        // A savepoint per document keeps the statement-level undo small; any failure drops the
-        // whole group below (an I/O error may have rolled the transaction back already).
-        store_.exec("SAVEPOINT document");
         KnownNodes known;
         store_.write_batch(batch, known);
-        store_.exec("RELEASE document");
     } catch (...) {
-        abandon();
+        abandon(); // the whole group: what the caller replays
         throw;
     }
     ++pending_;
 }
 
 void Store::Bulk::commit() {
-    if (!open_) {
+    if (pending_ == 0) {
         return;
     }
     try {
@@ -696,7 +692,6 @@ void Store::Bulk::commit() {
         abandon();
         throw;
     }
-    open_ = false;
     pending_ = 0;
 }
 

@@ -59,8 +59,8 @@ class Store {
     void import_all(const std::vector<ImportBatch>& batches);
 
     // Many documents in few transactions, as the command imports: add() writes one document
-    // inside a savepoint (the document is replaced whole, like import()), commit() makes the
-    // documents added since the last commit durable in one transaction. On a StoreError from
+    // (replaced whole, like import()) into the open transaction, commit() makes the documents
+    // added since the last commit durable in one transaction. On a StoreError from
     // either, nothing since the last commit is kept (pending() is 0 again): the caller can
     // replay those documents one transaction each with import(). What is not committed when
     // the Bulk ends is rolled back, so a crash or a kill loses whole documents only.
@@ -77,8 +77,7 @@ class Store {
       private:
         void abandon() noexcept;
         Store& store_;
-        bool open_ = false;
-        std::size_t pending_ = 0;
+        std::size_t pending_ = 0; // documents in the open transaction (none open when 0)
     };
 
     CitationGraph load() const;
