@@ -39,8 +39,13 @@ bool boundary_cjk(std::string_view left, std::string_view right) {
     return utf8::is_cjk(a) || utf8::is_cjk(b);
 }
 
-// Appends clean[r] to the span, with a space (or nothing next to CJK) between pieces.
-// Whether a space goes between text already assembled and the next piece.
+// The text of one line.
+std::string_view line_text(const CleanText& c, Range r) {
+    return std::string_view(c.text.data() + r.begin, r.end - r.begin);
+}
+
+// Whether a space goes between text already assembled and the next piece (nothing next to
+// CJK).
 bool space_before(const std::string& text, std::string_view piece) {
     // A line broken inside a symbol or a hyphenated word ("A/78/" + "482", "non-" +
     // "governmental") joins without a space.
@@ -50,8 +55,9 @@ bool space_before(const std::string& text, std::string_view piece) {
     return !text.empty() && !glued && !boundary_cjk(text, piece);
 }
 
+// Appends clean[r] to the span, with a space between pieces where space_before() says so.
 void append(Span& s, const CleanText& c, Range r) {
-    std::string_view piece(c.text.data() + r.begin, r.end - r.begin);
+    const std::string_view piece = line_text(c, r);
     if (space_before(s.text, piece)) {
         s.text += ' ';
         s.map.push_back(r.begin);
@@ -87,18 +93,13 @@ Span block_span(const CleanText& c, const Block& b) {
 std::string block_text(const CleanText& c, const Block& b) {
     std::string text;
     for (auto r : b.lines) {
-        std::string_view piece(c.text.data() + r.begin, r.end - r.begin);
+        const std::string_view piece = line_text(c, r);
         if (space_before(text, piece)) {
             text += ' ';
         }
         text.append(piece);
     }
     return text;
-}
-
-// The text of one line: what append() gives for a single range.
-std::string_view line_text(const CleanText& c, Range r) {
-    return std::string_view(c.text.data() + r.begin, r.end - r.begin);
 }
 
 bool is_digits(std::string_view s) {
@@ -217,11 +218,9 @@ std::vector<Block> blocks_of(const CleanText& c, const Lexicon& lex) {
     int closed_area = 0; // an area in which a block was not a footnote: the text resumed
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         Block& b = blocks[i];
-        std::string_view first(c.text.data() + b.lines.front().begin,
-                               b.lines.front().end - b.lines.front().begin);
+        std::string_view first = line_text(c, b.lines.front());
         bool all_title = touches[i] && std::all_of(b.lines.begin(), b.lines.end(), [&](Range r) {
-                             return is_title_fragment(
-                                 std::string_view(c.text.data() + r.begin, r.end - r.begin));
+                             return is_title_fragment(line_text(c, r));
                          });
         if (all_title) {
             continue; // a running header
@@ -278,7 +277,7 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
         }
         Block cur;
         for (auto r : b.lines) {
-            std::string_view line(c.text.data() + r.begin, r.end - r.begin);
+            std::string_view line = line_text(c, r);
             std::string num, title;
             std::size_t subject = 0;
             for (const auto& subj : lex.values("subject")) {
@@ -303,7 +302,7 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
             // operative number after a line that ended a clause starts a new block.
             if (!cur.lines.empty()) {
                 auto prev = cur.lines.back();
-                std::string_view prev_line(c.text.data() + prev.begin, prev.end - prev.begin);
+                std::string_view prev_line = line_text(c, prev);
                 AhoCorasick::Match m;
                 std::uint32_t body = 0;
                 std::uint32_t prev_body = 0;
