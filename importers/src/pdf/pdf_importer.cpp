@@ -65,6 +65,68 @@ class PdfImporter final : public Importer {
     ImportContext& ctx_;
 };
 
+// The words of every page, read by poppler. poppler keeps process-wide state (the error
+// callback above, font and cache tables): parallel imports read one PDF at a time here and
+// lay them out in parallel.
+std::vector<pdf::Page> read_pages(const std::string& path, std::string_view bytes) {
+    std::vector<pdf::Page> pages;
+    static std::mutex poppler_mutex;
+    std::lock_guard<std::mutex> lock(poppler_mutex);
+    poppler_last_message.clear();
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    if (!doc) {
+        throw InputError(path, "damaged or unreadable PDF" +
+                                   (poppler_last_message.empty()
+                                        ? std::string()
+                                        : " (poppler: " + poppler_last_message + ")"));
+    }
+    if (doc->is_locked()) {
+        throw InputError(path, "encrypted PDF: it needs a password to be read");
+    }
+    std::size_t chars = 0;
+    for (int i = 0; i < doc->pages(); ++i) {
+        std::unique_ptr<poppler::page> pg(doc->create_page(i));
+        pdf::Page page;
+        if (!pg) {
+            pages.push_back(std::move(page));
+            continue;
+        }
+        poppler::rectf box = pg->page_rect();
+        page.width = box.width();
+        page.height = box.height();
+        auto boxes = pg->text_list(poppler::page::text_list_include_font);
+        if (boxes.size() > kMaxWordsPerPage) {
+            throw InputError(path, "page " + std::to_string(i + 1) + " has " +
+                                       std::to_string(boxes.size()) + " words (more than " +
+                                       std::to_string(kMaxWordsPerPage) + "): not a resolution");
+        }
+        for (auto& tb : boxes) {
+            if (tb.rotation() != 0) {
+                continue; // vertical text in the margins ("Please recycle")
+            }
+            pdf::Word w;
+            w.text = to_string(tb.text());
+            poppler::rectf r = tb.bbox();
+            w.x0 = r.left();
+            w.y0 = r.top();
+            w.x1 = r.right();
+            w.y1 = r.bottom();
+            w.size = tb.has_font_info() ? tb.get_font_size() : r.height();
+            w.space_after = tb.has_space_after();
+            chars += w.text.size();
+            page.words.push_back(std::move(w));
+        }
+        pages.push_back(std::move(page));
+    }
+    if (chars == 0) {
+        throw InputError(path, "scanned PDF: none of its " + std::to_string(doc->pages()) +
+                                   " pages has a text layer; run OCR on it first (e.g. "
+                                   "ocrmypdf) or import a text version");
+    }
+    return pages;
+}
+
 } // namespace
 
 pdf::Layout read_pdf_layout(const std::string& path, std::string_view bytes) {
@@ -75,67 +137,7 @@ pdf::Layout read_pdf_layout(const std::string& path, std::string_view bytes) {
     if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
         throw InputError(path, "PDF larger than 2 GiB");
     }
-    std::vector<pdf::Page> pages;
-    {
-        // poppler keeps process-wide state (the error callback above, font and cache
-        // tables): parallel imports read one PDF at a time and lay them out in parallel.
-        static std::mutex poppler_mutex;
-        std::lock_guard<std::mutex> lock(poppler_mutex);
-        poppler_last_message.clear();
-        std::unique_ptr<poppler::document> doc(
-            poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-        if (!doc) {
-            throw InputError(path, "damaged or unreadable PDF" +
-                                       (poppler_last_message.empty()
-                                            ? std::string()
-                                            : " (poppler: " + poppler_last_message + ")"));
-        }
-        if (doc->is_locked()) {
-            throw InputError(path, "encrypted PDF: it needs a password to be read");
-        }
-        std::size_t chars = 0;
-        for (int i = 0; i < doc->pages(); ++i) {
-            std::unique_ptr<poppler::page> pg(doc->create_page(i));
-            pdf::Page page;
-            if (!pg) {
-                pages.push_back(std::move(page));
-                continue;
-            }
-            poppler::rectf box = pg->page_rect();
-            page.width = box.width();
-            page.height = box.height();
-            auto boxes = pg->text_list(poppler::page::text_list_include_font);
-            if (boxes.size() > kMaxWordsPerPage) {
-                throw InputError(path, "page " + std::to_string(i + 1) + " has " +
-                                           std::to_string(boxes.size()) + " words (more than " +
-                                           std::to_string(kMaxWordsPerPage) +
-                                           "): not a resolution");
-            }
-            for (auto& tb : boxes) {
-                if (tb.rotation() != 0) {
-                    continue; // vertical text in the margins ("Please recycle")
-                }
-                pdf::Word w;
-                w.text = to_string(tb.text());
-                poppler::rectf r = tb.bbox();
-                w.x0 = r.left();
-                w.y0 = r.top();
-                w.x1 = r.right();
-                w.y1 = r.bottom();
-                w.size = tb.has_font_info() ? tb.get_font_size() : r.height();
-                w.space_after = tb.has_space_after();
-                chars += w.text.size();
-                page.words.push_back(std::move(w));
-            }
-            pages.push_back(std::move(page));
-        }
-        if (chars == 0) {
-            throw InputError(path, "scanned PDF: none of its " + std::to_string(doc->pages()) +
-                                       " pages has a text layer; run OCR on it first (e.g. "
-                                       "ocrmypdf) or import a text version");
-        }
-    }
-    return pdf::lay_out(pages);
+    return pdf::lay_out(read_pages(path, bytes));
 }
 
 std::unique_ptr<Importer> make_pdf_importer(ImportContext& ctx) {
