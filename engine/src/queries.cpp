@@ -1094,8 +1094,9 @@ std::vector<CitationPath> shortest_paths(const CitationGraph& g, std::string_vie
         return paths;
     }
     // Neighbours of u in the search direction (forward) or against it (backward): from the
-    // neighbour index when a query built it (4 bytes per distinct neighbour instead of 16 per
-    // edge), else from the adjacency lists. The answer is the same: the search works on sets.
+    // neighbour index when a query built it (4 bytes per distinct neighbour instead of a 24-byte
+    // adjacency entry per edge), else from the adjacency lists. The answer is the same: the
+    // search works on sets.
     const auto ix = g.neighbour_index_if_built();
     auto neighbours = [&](Vertex u, bool forward, std::vector<Vertex>& out) {
         out.clear();
@@ -1156,18 +1157,19 @@ std::vector<CitationPath> shortest_paths(const CitationGraph& g, std::string_vie
     db[vb] = 0;
     ws.touched.push_back(va);
     ws.touched.push_back(vb);
+    // The neighbours a frontier will follow: from the index's arrays when it is there (the
+    // adjacency lists' headers are cache misses), counting distinct neighbours.
+    auto out_degree = [&](Vertex u) -> std::size_t {
+        return ix ? ix->out_begin[u + 1] - ix->out_begin[u] : boost::out_degree(u, bg);
+    };
+    auto in_degree = [&](Vertex u) -> std::size_t {
+        return ix ? ix->in_begin[u + 1] - ix->in_begin[u] : boost::in_degree(u, bg);
+    };
     auto weight = [&](const std::vector<Vertex>& frontier, bool forward) {
         std::size_t w = 0;
-        if (ix) { // distinct neighbours, from arrays (the adjacency lists are cache misses)
-            for (Vertex u : frontier) {
-                w += (forward || o.undirected ? ix->out_begin[u + 1] - ix->out_begin[u] : 0) +
-                     (!forward || o.undirected ? ix->in_begin[u + 1] - ix->in_begin[u] : 0);
-            }
-            return w;
-        }
         for (Vertex u : frontier) {
-            w += (forward || o.undirected ? boost::out_degree(u, bg) : 0) +
-                 (!forward || o.undirected ? boost::in_degree(u, bg) : 0);
+            w += (forward || o.undirected ? out_degree(u) : 0) +
+                 (!forward || o.undirected ? in_degree(u) : 0);
         }
         return w;
     };
