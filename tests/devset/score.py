@@ -19,15 +19,24 @@ import sys
 import tempfile
 from collections import defaultdict
 
-# Floors: a little under the figures measured on 2026-12-03 with the main build of that morning.
-# Raise them as the reader improves. (scope, metric): minimum. Scope "all" or a language tag.
+# Floors: a little under the figures measured on 2026-12-03 with the main build of that morning
+# (/work/main/build, data of the same tree): all cite R 0.525, cite P 0.874, sym P 0.984, verb 0.927,
+# verb cov 0.436, mandate 0.417, x-lang 0.559, paras 0.297. Raise them as the reader improves.
+# (scope, metric): minimum. Scope "all" or a language tag of MANIFEST.tsv.
 FLOORS = {
-    ("all", "cite_recall"): 0.0,
-    ("all", "cite_precision"): 0.0,
-    ("all", "symbol_precision"): 0.0,
-    ("all", "verb_accuracy"): 0.0,
-    ("all", "mandate_accuracy"): 0.0,
-    ("all", "xlang_agreement"): 0.0,
+    ("all", "cite_recall"): 0.50,
+    ("all", "cite_precision"): 0.85,
+    ("all", "symbol_precision"): 0.96,
+    ("all", "verb_accuracy"): 0.90,
+    ("all", "verb_coverage"): 0.41,
+    ("all", "mandate_accuracy"): 0.39,
+    ("all", "xlang_agreement"): 0.53,
+    ("all", "paragraph_structure"): 0.27,
+    ("en", "cite_recall"): 0.50,
+    ("zh", "cite_recall"): 0.53,
+    ("zh-Hant", "cite_recall"): 0.28,
+    ("ru", "cite_recall"): 0.95,
+    ("fr", "cite_recall"): 0.42,
 }
 
 # Node kinds whose edges are "symbol citations" (the kinds the gold covers).
