@@ -20,8 +20,8 @@ import tempfile
 from collections import defaultdict
 
 # Floors: a little under the figures measured on 2026-12-03 with the main build of that morning
-# (/work/main/build, data of the same tree), 43 documents: all cite R 0.524, cite P 0.876, sym P 0.984,
-# verb 0.930, verb cov 0.374, mandate 0.339, x-lang 0.498, paras 0.302; cite R en 0.530, zh 0.560,
+# (/work/main/build, data of the same tree), 45 documents: all cite R 0.526, cite P 0.877, sym P 0.984,
+# verb 0.932, verb cov 0.367, mandate 0.350, x-lang 0.498, paras 0.333; cite R en 0.534, zh 0.560,
 # zh-Hant 0.303, ru 1.000, fr 0.455. Raise them as the reader improves.
 # (scope, metric): minimum. Scope "all" or a language tag of MANIFEST.tsv.
 FLOORS = {
@@ -29,11 +29,11 @@ FLOORS = {
     ("all", "cite_precision"): 0.85,
     ("all", "symbol_precision"): 0.96,
     ("all", "verb_accuracy"): 0.90,
-    ("all", "verb_coverage"): 0.35,
-    ("all", "mandate_accuracy"): 0.31,
+    ("all", "verb_coverage"): 0.34,
+    ("all", "mandate_accuracy"): 0.32,
     ("all", "xlang_agreement"): 0.47,
-    ("all", "paragraph_structure"): 0.28,
-    ("en", "cite_recall"): 0.50,
+    ("all", "paragraph_structure"): 0.30,
+    ("en", "cite_recall"): 0.51,
     ("zh", "cite_recall"): 0.53,
     ("zh-Hant", "cite_recall"): 0.28,
     ("ru", "cite_recall"): 0.95,
