@@ -423,3 +423,6 @@ if __name__ == "__main__":
     except InputError as e:
         print(f"score.py: {e}", file=sys.stderr)
         sys.exit(2)
+    except BrokenPipeError:  # the report piped into head: not an error of the scorer
+        sys.stderr.close()
+        sys.exit(0)
