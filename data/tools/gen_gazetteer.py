@@ -245,7 +245,7 @@ def norm_name(s):
 
 # ---- countries and areas ---------------------------------------------------------------------
 
-ARTICLE = re.compile(r"^(the|The|la|le|les|Les|l'|l’|el|los|las|Las|La|Le|El|Los) ?")
+ARTICLE = re.compile(r"^(?:(?:the|The|les|Les|los|Los|las|Las|la|La|le|Le|el|El) |l'|l’|L'|L’)")
 
 
 def strip_article(s):
