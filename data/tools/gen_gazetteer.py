@@ -176,6 +176,7 @@ def load_chart(g, shared):
                 r["_file"] = fname
                 recs[key] = r
     cmap = {r["entity"]: r for r in read_tsv(os.path.join(CURATED, "chart_map.tsv"))}
+    no_acronym = {k for k, r in cmap.items() if r.get("acronym") == "no"}
     for key in cmap:
         if key not in recs:
             raise Fail("chart_map.tsv: entity %r is not in the System Chart" % key)
@@ -185,7 +186,7 @@ def load_chart(g, shared):
         target = m.get("id", "")
         if target == "skip":
             continue
-        acr = key if is_acronym(key) else ""
+        acr = key if is_acronym(key) and m.get("acronym") != "no" else ""
         if target and target in g.by_id:
             # An existing row: keep it as it is; the chart gives an acronym alias only.
             if acr:
@@ -233,7 +234,7 @@ def load_chart(g, shared):
                    "parent": "body:secretariat",
                    "source": "un-mandates-housekeeping/entity_abbreviations.csv (%s)" % abbr})
             names[norm_name(long)] = rid
-        if is_acronym(abbr):
+        if is_acronym(abbr) and abbr not in no_acronym:
             g.alias("en", abbr, rid)
 
 
