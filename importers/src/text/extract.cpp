@@ -1498,7 +1498,11 @@ class Extractor {
                 clause_text.remove_suffix(1);
             }
             if (!c.relation) {
-                out_.unresolved.push_back({p.label, r.node.id, "no clause verb recognised"});
+                // An actor ("States", "the international community") is an edge only as an
+                // addressee: without a clause verb nothing is lost, so nothing to report.
+                if (r.node.kind != NodeKind::Actor) {
+                    out_.unresolved.push_back({p.label, r.node.id, "no clause verb recognised"});
+                }
                 continue;
             }
             Role role = Role::object;
