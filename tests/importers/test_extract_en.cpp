@@ -241,3 +241,40 @@ TEST_CASE("en: a title after a list item ends at the next anchor word", "[extrac
     CHECK(has_edge(b, "pp1 welcomes object CCPCJ/RES/31/1"));
     CHECK_FALSE(find_node(b, "A/RES/31/1"));
 }
+
+TEST_CASE("en: a Council number without its year takes it from its date or another mention",
+          "[extract][en]") {
+    auto r = import_text("Resolution 1555 (2004)\n\nAdopted by the Security Council at its 5014th "
+                         "meeting, on 29 July 2004\n\nThe Security Council,\n\nRecalling its "
+                         "resolutions 1493 of 28 July 2003 and 1533 of 12 March 2004, and "
+                         "resolution 1484 (2003),\n\n1. Decides to extend the measures of "
+                         "resolutions 1493 and 1484, and of resolution 1291;\n",
+                         "S_RES_1555_2004.en.txt", "en");
+    auto& b = r.batch;
+    REQUIRE(b.document.id == "S/RES/1555(2004)");
+    for (auto e : {"pp1 recalls object S/RES/1493(2003)", "pp1 recalls object S/RES/1533(2004)",
+                   "pp1 recalls object S/RES/1484(2003)", "op1 decides object S/RES/1493(2003)",
+                   "op1 decides object S/RES/1484(2003)"}) {
+        CAPTURE(e);
+        CHECK(has_edge(b, e));
+    }
+    bool reported = false; // 1291: no date, no other mention
+    for (const auto& u : r.report.unresolved) {
+        reported = reported ||
+                   (u.text == "1291" && u.reason.find("without its year") != std::string::npos);
+    }
+    CHECK(reported);
+}
+
+TEST_CASE("en: spaces inside a number's parentheses, 'in decision', another organization",
+          "[extract][en]") {
+    auto r = en(doc("Recalling Security Council resolutions 660 ( 1990) of 2 August 1990 and 661 "
+                    "(1990 ), and the programme endorsed by the General Assembly in decision "
+                    "43/432,\n\nTaking note also of resolution 77 (XII) adopted by the Assembly "
+                    "of Heads of State and Government of the Organization of African Unity,"));
+    auto& b = r.batch;
+    CHECK(has_edge(b, "pp1 recalls object S/RES/660(1990)"));
+    CHECK(has_edge(b, "pp1 recalls object S/RES/661(1990)"));
+    CHECK(has_edge(b, "pp1 recalls object A/DEC/43/432"));
+    CHECK_FALSE(find_node(b, "A/RES/77(XII)"));
+}

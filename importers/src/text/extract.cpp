@@ -210,10 +210,16 @@ std::size_t number_token(std::string_view t, std::size_t pos) {
         // (Only a nearby ')' counts: looking further would rescan the text at every number.)
         std::size_t close = t.substr(0, std::min(t.size(), q + 11)).find(')', q);
         if (close != std::string_view::npos && close - q <= 10) {
-            bool ok = close > q + 1;
+            bool ok = false; // something besides spaces ("660 ( 1990)" in web copies)
             for (std::size_t k = q + 1; k < close; ++k) {
                 char c = t[k];
-                ok = ok && ((c >= 'A' && c <= 'Z') || utf8::is_digit(c) || c == '-');
+                if (c == ' ') {
+                    continue;
+                }
+                ok = (c >= 'A' && c <= 'Z') || utf8::is_digit(c) || c == '-';
+                if (!ok) {
+                    break;
+                }
             }
             if (ok) {
                 p = close + 1;
@@ -263,6 +269,12 @@ class Extractor {
     Extraction run() {
         if (seg_.header.report) {
             header_report(*seg_.header.report);
+        }
+        // The Council's numbers with the years this text gives them ("1493 (2003)"), so that a
+        // bare "resolution 1493" anywhere in it reads as S/RES/1493(2003).
+        learn_sc_years(doc_);
+        for (const auto& p : seg_.paragraphs) {
+            learn_sc_years(p.span.text);
         }
         for (const auto& p : seg_.paragraphs) {
             paragraph(p);
@@ -595,6 +607,13 @@ class Extractor {
                 continue;
             }
             std::size_t e = token_start_ok(t, pos) ? number_token(t, pos) : pos;
+            // A number with neither session nor year ("resolutions 1493 of 28 July 2003 and
+            // 1533", "第1493号决议"): read only next to its anchor word, for the Council's
+            // series whose year another mention or its date gives.
+            const bool bare = e == pos && token_start_ok(t, pos) && bare_anchored(t, pos);
+            if (bare) {
+                e = bare_end(t, pos);
+            }
             if (e == pos) {
                 ++pos;
                 continue;
@@ -668,6 +687,9 @@ class Extractor {
                     }
                 }
                 std::size_t ne = q < t.size() && token_start_ok(t, q) ? number_token(t, q) : q;
+                if (ne == q && bare && q < t.size() && token_start_ok(t, q)) {
+                    ne = bare_end(t, q);
+                }
                 if (ne == q) {
                     break;
                 }
@@ -746,8 +768,18 @@ class Extractor {
             if (organ_match && !organ_owns(t, organ_match->end, group_begin)) {
                 organ_match = nullptr;
             }
+            bool unknown_after = false; // "77 (XII) adopted by the Assembly of Heads of State …"
             if (!organ_match) {
-                organ_match = organ_after(t, cur, names, decision);
+                organ_match = organ_after(t, cur, names, decision, &unknown_after);
+            }
+            if (unknown_after) {
+                for (const auto& tk : toks) {
+                    out_.unresolved.push_back({label,
+                                               std::string(t.substr(tk.begin, tk.end - tk.begin)),
+                                               "issued by an organ that is not in the gazetteer"});
+                }
+                pos = cur;
+                continue;
             }
             // The organ in scope; "its resolutions": the citing document's own organ, named
             // as surely as by name.
@@ -778,9 +810,31 @@ class Extractor {
             }
             const bool named = organ_entity != nullptr || own_organ;
             for (const auto& tk : toks) {
-                std::string_view tok = t.substr(tk.begin, tk.end - tk.begin);
-                auto sym = parse_resolution_number(tok, organ, decision);
+                const std::string written =
+                    without_paren_spaces(t.substr(tk.begin, tk.end - tk.begin));
+                std::string_view tok = written;
+                std::optional<Symbol> sym;
                 std::string body = organ_id;
+                if (bare) {
+                    // Only the Council numbers bare; its year comes from the item's own date
+                    // or from another mention of the number in this document.
+                    if (organ.res_prefix != Organ::security_council().res_prefix || decision) {
+                        continue;
+                    }
+                    auto year = sc_years_.find(std::string(tok));
+                    std::string y = !tk.date.empty() && !tk.shared ? tk.date.substr(0, 4)
+                                    : year != sc_years_.end()      ? year->second
+                                                                   : std::string();
+                    if (y.empty()) {
+                        out_.unresolved.push_back(
+                            {label, std::string(tok),
+                             "Security Council resolution number without its year"});
+                        continue;
+                    }
+                    sym = parse_resolution_number(std::string(tok) + " (" + y + ")", organ);
+                } else {
+                    sym = parse_resolution_number(tok, organ, decision);
+                }
                 if (!sym && !organ_entity && !decision) {
                     // Unambiguous forms of other series: "68/193" in a Council text,
                     // "1373 (2001)", "2013/40".
@@ -816,6 +870,9 @@ class Extractor {
                         date.clear();
                     }
                 }
+                if (body == "body:sc" && !sym->session.empty()) {
+                    sc_years_.emplace(sym->key.substr(6, sym->key.find('(') - 6), sym->session);
+                }
                 Ref r;
                 r.begin = static_cast<u32>(tk.begin);
                 r.end = static_cast<u32>(tk.end);
@@ -840,6 +897,81 @@ class Extractor {
                 }
             }
         }
+    }
+
+    // Whether the bare number at `pos` stands next to its anchor word: "resolution 1493",
+    // "resolutions 1493 of …" (anchor before), "第1493号决议" (item suffix, then the anchor).
+    bool bare_anchored(std::string_view t, std::size_t pos) const {
+        const std::size_t end = bare_end(t, pos);
+        if (end == pos) {
+            return false;
+        }
+        if (anchor_before_) {
+            std::size_t b = pos;
+            while (b > 0 && t[b - 1] == ' ') {
+                --b;
+            }
+            if (b == pos) {
+                return false;
+            }
+            for (const auto& a : vals("res_anchor")) {
+                if (b >= a.size() && t.substr(b - a.size(), a.size()) == a) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        std::size_t q = skip_spaces(t, end);
+        const std::size_t s = literal_at(t, q, lits("item_suffix"));
+        return s > 0 && literal_at(t, skip_spaces(t, q + s), lits("res_anchor")) > 0;
+    }
+
+    // End of a bare resolution number at `pos` (1 to 4 ASCII digits not followed by another
+    // digit, a slash, a letter or a parenthesised session), or `pos` if there is none.
+    static std::size_t bare_end(std::string_view t, std::size_t pos) {
+        std::size_t d = pos;
+        while (d < t.size() && d < pos + 5 && t[d] >= '0' && t[d] <= '9') {
+            ++d;
+        }
+        if (d == pos || d - pos > 4 ||
+            (d < t.size() && (utf8::is_ascii_alnum(t[d]) || t[d] == '/' || t[d] == '.'))) {
+            return pos;
+        }
+        return d;
+    }
+
+    void learn_sc_years(std::string_view t) {
+        if (starts_at(t, 0, "S/RES/")) {
+            t.remove_prefix(6);
+        }
+        for (std::size_t p = 0; p < t.size(); ++p) {
+            if (!utf8::is_digit(t[p]) || (p > 0 && utf8::is_ascii_alnum(t[p - 1]))) {
+                continue;
+            }
+            const std::size_t e = number_token(t, p);
+            if (e == p) {
+                continue;
+            }
+            const std::string tok = without_paren_spaces(t.substr(p, e - p));
+            if (auto sym = parse_resolution_number(tok, Organ::security_council())) {
+                sc_years_.emplace(tok.substr(0, tok.find_first_of(" (")), sym->session);
+            }
+            p = e;
+        }
+    }
+
+    // "660 ( 1990)" as "660 (1990)": web copies put spaces inside the parentheses.
+    static std::string without_paren_spaces(std::string_view tok) {
+        std::string out;
+        out.reserve(tok.size());
+        for (std::size_t i = 0; i < tok.size(); ++i) {
+            if (tok[i] == ' ' && ((!out.empty() && out.back() == '(') ||
+                                  (i + 1 < tok.size() && tok[i + 1] == ')'))) {
+                continue;
+            }
+            out += tok[i];
+        }
+        return out;
     }
 
     // "75/278 of 18 May 2021 on declaring …, 77/158 …": after an item, its subject runs to
@@ -878,7 +1010,8 @@ class Extractor {
     // of the Parties to …", "résolution 22/7 de la Commission …". Dates may stand between;
     // the link words are data (organ_after_link).
     const NameMatch* organ_after(std::string_view t, std::size_t end,
-                                 const std::vector<NameMatch>& names, bool decision) const {
+                                 const std::vector<NameMatch>& names, bool decision,
+                                 bool* unknown = nullptr) const {
         const auto& links = lits("organ_after_link");
         if (links.empty()) {
             return nullptr;
@@ -914,6 +1047,21 @@ class Extractor {
                 (l > 0 || vals("organ_after_link").front().empty())) {
                 return &n;
             }
+        }
+        // A link to a capitalised name of no body with that series: another organization's
+        // organ ("adopted by the Assembly of Heads of State and Government of the OAU",
+        // "of the United Nations Environment Assembly").
+        if (unknown != nullptr && l > 0 && at < t.size() && t[at] >= 'A' && t[at] <= 'Z') {
+            bool entity = false;
+            for (auto it = std::lower_bound(
+                     names.begin(), names.end(), at,
+                     [](const NameMatch&n, std::size_t pos) { return n.begin < pos; });
+                 it != names.end() && it->begin == at; ++it) {
+                const Entity* e = it->entities.empty() ? nullptr : it->entities.front();
+                entity =
+                    entity || (e != nullptr && !(decision ? e->dec_prefix : e->res_prefix).empty());
+            }
+            *unknown = !entity;
         }
         return nullptr;
     }
@@ -1570,8 +1718,9 @@ class Extractor {
     mutable std::vector<u32> boundary_cache_;
     mutable const char* boundary_cache_text_ = nullptr;
     mutable std::size_t boundary_cache_size_ = 0;
-    std::string lang_table_;                   // the lexicon's language: names are keyed by it
-    std::vector<const Entity*> recent_organs_; // organs with a series, by latest mention
+    std::string lang_table_;                      // the lexicon's language: names are keyed by it
+    std::vector<const Entity*> recent_organs_;    // organs with a series, by latest mention
+    std::map<std::string, std::string> sc_years_; // Council number -> year, from this text
     Organ self_organ_ = Organ::general_assembly();
     std::string self_organ_id_ = "body:ga";
     bool date_after_ = false;
