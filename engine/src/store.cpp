@@ -1,6 +1,7 @@
 #include "citegraph/engine/store.hpp"
 
 #include "citegraph/engine/error.hpp"
+#include "citegraph/engine/symbol.hpp"
 
 #include <filesystem>
 #include <sqlite3.h>
@@ -839,6 +840,14 @@ StoreStats Store::stats() const {
     group("SELECT kind, count(*) FROM nodes GROUP BY kind", s.nodes_by_kind);
     group("SELECT relation, count(*) FROM edges GROUP BY relation", s.edges_by_relation);
     group("SELECT role, count(*) FROM edges GROUP BY role", s.edges_by_role);
+    Stmt dated(db_, path_, "SELECT id, date FROM nodes WHERE date <> '' ORDER BY id");
+    while (dated.step()) {
+        std::string id = dated.text(0);
+        std::string date = dated.text(1);
+        if (auto w = date_window(id); w && !w->contains(date)) {
+            s.date_contradictions.emplace_back(std::move(id), std::move(date));
+        }
+    }
     return s;
 }
 
