@@ -278,3 +278,26 @@ TEST_CASE("en: spaces inside a number's parentheses, 'in decision', another orga
     CHECK(has_edge(b, "pp1 recalls object A/DEC/43/432"));
     CHECK_FALSE(find_node(b, "A/RES/77(XII)"));
 }
+
+TEST_CASE("en: more part letters of an item, and footnote markers inside a list", "[extract][en]") {
+    auto r = en(doc("Recalling its resolutions 35/147 of 12 December 1980, 36/87 A and B of 9 "
+                    "December 1981, 37/75 of 9 December 1982, 48/226 A, B and C and 49/250,\n\n"
+                    "Reaffirming its resolution 76/185, as well as resolutions 10/6 of 16 "
+                    "October 2020 1 and 11/3 of 21 October 2022 2 of the Conference of the "
+                    "Parties to the United Nations Convention against Transnational Organized "
+                    "Crime, and its resolutions 76/1793 and 54/2639,",
+                    "1 CTOC/COP/2020/10, resolution 10/6.\n\n2 CTOC/COP/2022/11, resolution "
+                    "11/3.\n\n3 See A/76/1.\n\n39 See A/54/1.\n"));
+    auto& b = r.batch;
+    for (auto id : {"A/RES/35/147", "A/RES/36/87A", "A/RES/36/87B", "A/RES/37/75", "A/RES/48/226A",
+                    "A/RES/48/226B", "A/RES/48/226C", "A/RES/49/250"}) {
+        CAPTURE(id);
+        CHECK(has_edge(b, std::string("pp1 recalls object ") + id));
+    }
+    CHECK(has_edge(b, "pp2 reaffirms object CTOC/COP/RES/10/6"));
+    CHECK(has_edge(b, "pp2 reaffirms object CTOC/COP/RES/11/3"));
+    CHECK(has_edge(b, "pp2 reaffirms object A/RES/76/179")); // marker 3 glued to 76/179
+    CHECK(has_edge(b, "pp2 reaffirms object A/RES/54/26"));  // marker 39, not 9
+    CHECK_FALSE(find_node(b, "A/RES/10/6"));
+    CHECK_FALSE(find_node(b, "A/RES/54/263"));
+}

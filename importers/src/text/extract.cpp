@@ -585,6 +585,7 @@ class Extractor {
             std::size_t begin, end;
             std::string date;
             bool shared = false; // the date was written for another item of the list
+            std::string alt;     // the item as read, when not t[begin, end): "36/87 B" of "A and B"
         };
         // The names of bodies with a resolution (decision) series, in text order.
         std::vector<const NameMatch*> res_organs, dec_organs;
@@ -619,7 +620,7 @@ class Extractor {
                 continue;
             }
             // Collect the list: tokens joined by separators, item prefix/suffix and dates.
-            std::vector<Tok> toks{{pos, e, {}}};
+            std::vector<Tok> toks{{pos, e, {}, false, {}}};
             std::string pending_date; // forward scope: applies to the following items
             bool fresh_date = false;  // pending_date was written right before the next item
             std::size_t group_begin = pos;
@@ -648,6 +649,7 @@ class Extractor {
                         continue;
                     }
                     Template::Result r;
+                    bool moved_by_date = false;
                     bool pin = false;
                     for (const auto& tpl : tpls("pinpoint")) {
                         if (tpl.match(t, q, lex_, r)) {
@@ -665,6 +667,7 @@ class Extractor {
                     }
                     for (const auto& tpl : tpls("date")) {
                         if (q < t.size() && utf8::is_digit(t[q]) && tpl.match(t, q, lex_, r)) {
+                            moved_by_date = true;
                             date = iso_date(r, lex_);
                             if (!date.empty()) {
                                 q = r.end;
@@ -685,16 +688,44 @@ class Extractor {
                             break;
                         }
                     }
+                    // A footnote marker between items ("16 October 2020 36 and 11/3").
+                    if (!moved_by_date && !bare && !toks.empty()) {
+                        if (std::size_t m = footnote_marker_at(t, q); m > 0) {
+                            q += m;
+                            moved = true;
+                        }
+                    }
                 }
                 std::size_t ne = q < t.size() && token_start_ok(t, q) ? number_token(t, q) : q;
                 if (ne == q && bare && q < t.size() && token_start_ok(t, q)) {
                     ne = bare_end(t, q);
                 }
+                // "36/87 A and B", "48/226 A, B and C": more parts of the item before.
+                if (ne == q && q > cur && q < t.size() && t[q] >= 'A' && t[q] <= 'Z' &&
+                    (q + 1 == t.size() || !utf8::is_ascii_alnum(t[q + 1])) &&
+                    toks.back().end > toks.back().begin) {
+                    std::string prev =
+                        toks.back().alt.empty()
+                            ? std::string(
+                                  t.substr(toks.back().begin, toks.back().end - toks.back().begin))
+                            : toks.back().alt;
+                    const char last = prev.back();
+                    if (last >= 'A' && last <= 'Z' && last < t[q]) {
+                        prev.back() = t[q];
+                        toks.push_back({q, q + 1, date_after_ ? std::string() : pending_date,
+                                        !date_after_ && !fresh_date, prev});
+                        cur = q + 1;
+                        continue;
+                    }
+                }
                 if (ne == q) {
                     break;
                 }
-                toks.push_back({q, ne, date_after_ ? std::string() : pending_date,
-                                !date_after_ && !fresh_date});
+                toks.push_back({q,
+                                ne,
+                                date_after_ ? std::string() : pending_date,
+                                !date_after_ && !fresh_date,
+                                {}});
                 fresh_date = false;
                 cur = ne;
             }
@@ -811,7 +842,8 @@ class Extractor {
             const bool named = organ_entity != nullptr || own_organ;
             for (const auto& tk : toks) {
                 const std::string written =
-                    without_paren_spaces(t.substr(tk.begin, tk.end - tk.begin));
+                    tk.alt.empty() ? without_paren_spaces(t.substr(tk.begin, tk.end - tk.begin))
+                                   : tk.alt;
                 std::string_view tok = written;
                 std::optional<Symbol> sym;
                 std::string body = organ_id;
@@ -843,6 +875,11 @@ class Extractor {
                             body = id;
                             break;
                         }
+                    }
+                }
+                if (!sym && !bare) {
+                    if (auto cut = without_glued_marker(tok)) {
+                        sym = parse_resolution_number(*cut, organ, decision);
                     }
                 }
                 if (!sym) {
@@ -960,6 +997,42 @@ class Extractor {
         }
     }
 
+    // Length of a plain number at `pos` that names a footnote of this text (a marker PDF
+    // extraction left between list items: "of 16 October 2020 36 and 11/3"), or 0.
+    std::size_t footnote_marker_at(std::string_view t, std::size_t pos) const {
+        std::size_t d = pos;
+        while (d < t.size() && d < pos + 4 && utf8::is_digit(t[d])) {
+            ++d;
+        }
+        if (d == pos || d - pos > 3 ||
+            (d < t.size() &&
+             (utf8::is_ascii_alnum(t[d]) || t[d] == '/' || t[d] == '(' || t[d] == '.'))) {
+            return 0;
+        }
+        return seg_.footnotes.count(std::stoi(std::string(t.substr(pos, d - pos)))) ? d - pos : 0;
+    }
+
+    // "76/17918": a number with a footnote marker glued to it, as PDF extraction leaves them;
+    // the number without the marker when the marker names a footnote of this text.
+    std::optional<std::string> without_glued_marker(std::string_view tok) const {
+        const std::size_t slash = tok.find('/');
+        if (slash == std::string_view::npos ||
+            tok.find_first_not_of("0123456789/") != std::string_view::npos) {
+            return std::nullopt;
+        }
+        // The longest marker first: "54/2639" is 54/26 and marker 39, not 54/263 and 9.
+        for (std::size_t cut = 3; cut >= 1; --cut) {
+            if (slash + 1 + cut >= tok.size()) {
+                continue;
+            }
+            std::string_view marker = tok.substr(tok.size() - cut);
+            if (marker[0] != '0' && seg_.footnotes.count(std::stoi(std::string(marker)))) {
+                return std::string(tok.substr(0, tok.size() - cut));
+            }
+        }
+        return std::nullopt;
+    }
+
     // "660 ( 1990)" as "660 (1990)": web copies put spaces inside the parentheses.
     static std::string without_paren_spaces(std::string_view tok) {
         std::string out;
@@ -1017,6 +1090,7 @@ class Extractor {
             return nullptr;
         }
         std::size_t q = skip_spaces(t, end);
+        q = skip_spaces(t, q + footnote_marker_at(t, q));
         for (int hop = 0; hop < 2; ++hop) {
             std::size_t l = literal_at(t, q, lits("date_link"));
             Template::Result r;
@@ -1032,6 +1106,7 @@ class Extractor {
             if (!date) {
                 break;
             }
+            q = skip_spaces(t, q + footnote_marker_at(t, q));
         }
         std::size_t l = literal_at(t, q, links);
         std::size_t at = skip_spaces(t, q + l);
