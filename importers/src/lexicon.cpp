@@ -110,6 +110,16 @@ const Entity* Gazetteer::find(std::string_view id) const {
     return it == index_.end() ? nullptr : &entities_[it->second];
 }
 
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
 const Entity* Gazetteer::organ_of_symbol(std::string_view key) const {
     const Entity* best = nullptr;
     std::size_t best_len = 0;
@@ -442,6 +452,30 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
         lex.alias_ac_.add(a.text);
     }
     lex.alias_ac_.build();
+    // Long titles of treaties and instruments also match whatever their ASCII letters' case:
+    // texts capitalise a treaty's title ("… Weapons Which May Be Deemed to Be Excessively
+    // Injurious …") where the depositary's list does not ("… which may be deemed to be …").
+    // Names of bodies and actors keep their case ("States members of the United Nations
+    // Standing Advisory Committee" is not "States Members of the United Nations").
+    auto titled = [&](const Alias& a) {
+        for (const auto& id : a.targets) {
+            const Entity* e = gazetteer.find(id);
+            if (e == nullptr || (e->kind != NodeKind::Treaty && e->kind != NodeKind::Instrument)) {
+                return false;
+            }
+        }
+        return !a.targets.empty();
+    };
+    for (std::size_t i = 0; i < lex.aliases_.size(); ++i) {
+        const Alias& a = lex.aliases_[i];
+        if (a.anaphor_tag.empty() && titled(a) &&
+            static_cast<std::size_t>(std::count(a.text.begin(), a.text.end(), ' ')) + 1 >=
+                kFoldedAliasWords) {
+            lex.folded_alias_ac_.add(ascii_lower(a.text));
+            lex.folded_alias_index_.push_back(static_cast<std::uint32_t>(i));
+        }
+    }
+    lex.folded_alias_ac_.build();
 
     for (const auto& row : read_tsv(dir + "/variants.tsv", false)) {
         const std::string& from = at(row, 0);

@@ -273,6 +273,15 @@ class Extractor {
         // The Council's numbers with the years this text gives them ("1493 (2003)"), so that a
         // bare "resolution 1493" anywhere in it reads as S/RES/1493(2003).
         learn_sc_years(doc_);
+        // The works the title names are what "the Convention", "the Office" … refer to until
+        // the text names another ("78/64. Convention on Prohibitions or Restrictions …").
+        if (!seg_.header.title.empty()) {
+            Span title;
+            title.text = seg_.header.title;
+            const std::size_t reported = out_.unresolved.size();
+            names(title, {}, "header");
+            out_.unresolved.resize(reported); // an anaphor in a title refers to nothing here
+        }
         for (const auto& p : seg_.paragraphs) {
             learn_sc_years(p.span.text);
         }
@@ -373,7 +382,37 @@ class Extractor {
             return true;
         };
         const RegionIndex in_quotes(quoted);
-        for (const auto& m : lex_.alias_automaton().find_longest(s.text, accept)) {
+        // Exact matches, and long names matched whatever their case; the longest wins.
+        std::vector<AhoCorasick::Match> found = lex_.alias_automaton().find_longest(s.text, accept);
+        if (!lex_.folded_alias_index().empty()) {
+            const std::string low = ascii_lower(s.text);
+            auto folded =
+                lex_.folded_alias_automaton().find_longest(low, [&](const AhoCorasick::Match& m) {
+                    AhoCorasick::Match as = m;
+                    as.pattern = lex_.folded_alias_index()[m.pattern];
+                    return accept(as);
+                });
+            if (!folded.empty()) {
+                for (auto& m : folded) {
+                    m.pattern = lex_.folded_alias_index()[m.pattern];
+                }
+                found.insert(found.end(), folded.begin(), folded.end());
+                std::sort(found.begin(), found.end(),
+                          [](const AhoCorasick::Match& a, const AhoCorasick::Match& b) {
+                              return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+                          });
+                std::vector<AhoCorasick::Match> kept;
+                std::uint32_t covered = 0;
+                for (const auto& m : found) {
+                    if (m.begin >= covered) {
+                        kept.push_back(m);
+                        covered = m.end;
+                    }
+                }
+                found = std::move(kept);
+            }
+        }
+        for (const auto& m : found) {
             if (in_quotes.contains(m.begin)) {
                 continue;
             }

@@ -151,6 +151,11 @@ class Lexicon {
     const AhoCorasick& verb_automaton() const { return verb_ac_; }
     const std::vector<Alias>& aliases() const { return aliases_; }
     const AhoCorasick& alias_automaton() const { return alias_ac_; }
+    // The aliases of kFoldedAliasWords words or more, ASCII-lowercased, for matching on
+    // ascii_lower(text); pattern i is aliases()[folded_alias_index()[i]].
+    static constexpr std::size_t kFoldedAliasWords = 5;
+    const AhoCorasick& folded_alias_automaton() const { return folded_alias_ac_; }
+    const std::vector<std::uint32_t>& folded_alias_index() const { return folded_alias_index_; }
     // Variant spellings to standard ones (traditional characters, ligatures...).
     const std::map<char32_t, char32_t>& char_variants() const { return char_variants_; }
     // The standard spelling of one character (itself when it has no variant entry). A bitmap
@@ -175,11 +180,16 @@ class Lexicon {
     AhoCorasick verb_ac_;
     std::vector<Alias> aliases_;
     AhoCorasick alias_ac_;
+    AhoCorasick folded_alias_ac_;
+    std::vector<std::uint32_t> folded_alias_index_;
     std::map<char32_t, char32_t> char_variants_;
     std::vector<std::uint64_t> variant_bmp_ = std::vector<std::uint64_t>(0x10000 / 64, 0);
     std::map<std::string, int, std::less<>> months_;
     std::map<std::string, int, std::less<>> ordinals_;
 };
+
+// The text with ASCII letters in lower case (same length: positions carry over).
+std::string ascii_lower(std::string_view text);
 
 // Value of a Chinese numeral (六十八 -> 68, 一百零八 -> 108) or ASCII digits; -1 if neither.
 int parse_zh_number(std::string_view text);
