@@ -358,7 +358,11 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
         }
         v.relation = *rel;
         v.anywhere = at(row, 2) == "any";
-        v.not_before = at(row, 3);
+        for (auto& nb : split(at(row, 3), ',')) {
+            if (!nb.empty()) {
+                v.not_before.push_back(nb);
+            }
+        }
         lex.verbs_.push_back(std::move(v));
     }
     for (const auto& v : lex.verbs_) {

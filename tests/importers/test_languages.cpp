@@ -145,3 +145,28 @@ TEST_CASE("languages: verbs open inner clauses after a comma and a connector", "
         CHECK(rels == c.want);
     }
 }
+
+TEST_CASE("languages: a verb that begins a noun does not open a clause", "[languages][ar]") {
+    auto& ctx = context();
+    const Lexicon& ar = ctx.lexicon("ar");
+    auto rels = [&](std::string_view t) {
+        std::vector<Relation> out;
+        for (const auto& [surface, rel] : text::clause_verbs(t, ar, ctx.gazetteer())) {
+            out.push_back(rel);
+        }
+        return out;
+    };
+    // توصيات (recommendations) and تقرير (report) begin with the verbs توصي and تقر; column 4
+    // of verbs.tsv lists what may not follow each, several values separated by commas.
+    CHECK(rels("وإذ يؤكد أهمية التقييمات، وتوصيات الفريق، وتقرير الأمين العام،") ==
+          std::vector<Relation>{Relation::emphasizes});
+    CHECK(rels("وإذ يؤكد أهمية التقييمات، وتوصية الفريق،") ==
+          std::vector<Relation>{Relation::emphasizes});
+    CHECK(rels("3 - توصي بأن تنظر الدول في التصديق، وتقر أن التعاون ضروري؛") ==
+          std::vector<Relation>{Relation::recommends, Relation::recognizes});
+    for (const auto& v : ar.verbs()) {
+        if (v.surface == "توصي") {
+            CHECK(v.not_before == std::vector<std::string>{"ة", "ات"});
+        }
+    }
+}

@@ -383,7 +383,9 @@ class Extractor {
             AhoCorasick::Match m;
             if (lex_.verb_automaton().longest_at(t, pos, m)) {
                 const Verb& v = lex_.verbs()[m.pattern];
-                bool blocked = !v.not_before.empty() && starts_at(t, m.end, v.not_before);
+                bool blocked =
+                    std::any_of(v.not_before.begin(), v.not_before.end(),
+                                [&](const std::string& nb) { return starts_at(t, m.end, nb); });
                 if (!blocked && (v.anywhere || !inner)) {
                     verb_end = m.end;
                     rel = v.relation;

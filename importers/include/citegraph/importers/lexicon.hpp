@@ -6,7 +6,7 @@
 //   data/gazetteer/entities.tsv   header row names the columns: id kind tags res_prefix
 //                                 dec_prefix symbol unts_volume unts_number name_<lang>...
 //   data/lexicon/<lang>/aliases.tsv     alias  target[,target...] | @tag (anaphor)
-//   data/lexicon/<lang>/verbs.tsv       surface  relation  start|any  [not-followed-by]
+//   data/lexicon/<lang>/verbs.tsv       surface  relation  start|any  [not-followed-by,...]
 //   data/lexicon/<lang>/structure.tsv   key  value  [value2]   (keys documented in the file)
 //   data/lexicon/<lang>/variants.tsv    variant  standard   (character or string mapping)
 #pragma once
@@ -83,8 +83,8 @@ class Template {
 struct Verb {
     std::string surface;
     Relation relation = Relation::notes;
-    bool anywhere = false;  // also after a clause boundary, not only at paragraph start
-    std::string not_before; // the verb does not count when this follows it
+    bool anywhere = false; // also after a clause boundary, not only at paragraph start
+    std::vector<std::string> not_before; // the verb does not count when one of these follows
 };
 
 struct Alias {
