@@ -1087,11 +1087,18 @@ class Extractor {
         pending_.clear();
     }
 
+    // The issuing organ never is an edge target: the General Assembly (tag `self`) and the
+    // organ the subject line named ("安全理事会，": 安理会 in a Council text is "the Council
+    // itself", where the English text says "its").
+    bool is_self(const Entity& e) const {
+        return e.tags.count("self") > 0 || e.id == seg_.header.organ;
+    }
+
     std::vector<Ref> name_refs(const Span& s, const std::vector<NameMatch>& names) {
         std::vector<Ref> refs;
         for (const auto& n : names) {
             for (const Entity* e : n.entities) {
-                if (e == nullptr || e->tags.count("self")) {
+                if (e == nullptr || is_self(*e)) {
                     continue;
                 }
                 Ref r;
@@ -1224,7 +1231,7 @@ class Extractor {
                         break;
                     }
                     if (n.begin < c.verb_end || n.entities.empty() ||
-                        n.entities.front() == nullptr || n.entities.front()->tags.count("self") ||
+                        n.entities.front() == nullptr || is_self(*n.entities.front()) ||
                         (n.entities.front()->kind != NodeKind::Body &&
                          n.entities.front()->kind != NodeKind::Actor)) {
                         continue;

@@ -643,12 +643,16 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
                 }
             }
             if (is_subject) {
-                // The subject names the acting organ: "安全理事会，" makes it a Council text.
+                // The subject names the acting organ: "安全理事会，" makes it a Council text, and
+                // so does "إن مجلس الأمن،" (the name after a particle): the longest organ name
+                // in the line.
+                std::size_t named = 0;
                 for (const auto& e : gaz.entities()) {
                     auto it = e.names.find(lex.language());
-                    if (it != e.names.end() && e.tags.count("organ") &&
-                        starts_with(t, it->second)) {
+                    if (it != e.names.end() && e.tags.count("organ") && it->second.size() > named &&
+                        t.find(it->second) != std::string_view::npos) {
                         seg.header.organ = e.id;
+                        named = it->second.size();
                     }
                 }
                 body_start = b + 1;
