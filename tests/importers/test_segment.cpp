@@ -96,3 +96,25 @@ TEST_CASE("segment collects footnotes by number", "[segment]") {
     CHECK(s.footnotes.at(1).text == "联合国，《条约汇编》，第2225卷，第39574号。");
     CHECK(s.footnotes.at(2).text == "同上，第976卷，第14152号。");
 }
+
+TEST_CASE("segment reads Arabic operative numbers with or without spaces around the dash",
+          "[segment]") {
+    const Lexicon& ar = context().lexicon("ar");
+    // Official texts write "1 - "; web copies "1- ", "٢-" (Arabic-Indic digits, mapped to ASCII
+    // by the cleaner) and "3 -". A range such as "4-5" never numbers a paragraph.
+    const std::string raw = "إن مجلس الأمن،\n\nإذ يشير إلى قراراته السابقة،\n\n1- يطلب إلى الأمين "
+                            "العام أن يقدم تقريرا؛\n\n٢-يقرر أن يبقي المسألة قيد نظره؛\n\n3 - يحث "
+                            "الدول؛\n\n4-5 آلاف من اللاجئين؛\n";
+    text::CleanText c = text::clean(raw, ar, "fixture.ar.txt");
+    auto s = text::segment(c, ar, context().gazetteer());
+    CHECK(s.header.organ == "body:sc");
+    REQUIRE(s.paragraphs.size() == 4);
+    CHECK(s.paragraphs[0].label == "pp1");
+    CHECK(s.paragraphs[1].label == "op1");
+    CHECK(s.paragraphs[2].label == "op2");
+    CHECK(s.paragraphs[3].label == "op3");
+    CHECK(s.paragraphs[1].span.text.substr(s.paragraphs[1].body_begin).rfind("يطلب", 0) == 0);
+    CHECK(s.paragraphs[2].span.text.substr(s.paragraphs[2].body_begin).rfind("يقرر", 0) == 0);
+    // "4-5 …" is not paragraph 4: it continues op3.
+    CHECK(s.paragraphs[3].span.text.find("آلاف") != std::string::npos);
+}

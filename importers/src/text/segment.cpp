@@ -359,16 +359,20 @@ int operative_number(std::string_view text, std::uint32_t& body_begin) {
     while (j < text.size() && text[j] == ' ') {
         ++j;
     }
-    // "12." everywhere; "12 - " and "12 – " in Arabic texts (a space must follow the dash).
+    // "12." everywhere; "12 - ", "12 – " and, in web copies, "12- " and "12-" in Arabic texts
+    // (never a range such as "12-15": no digit may follow the dash).
     if (j < text.size() && text[j] == '.') {
         ++j;
         if (j < text.size() && utf8::is_digit(text[j])) {
             return -1; // "2.5 per cent"
         }
-    } else if (j > i && j < text.size() &&
-               (text[j] == '-' || text.substr(j, 3) == "\xE2\x80\x93")) {
+    } else if (j < text.size() && (text[j] == '-' || text.substr(j, 3) == "\xE2\x80\x93")) {
         j += text[j] == '-' ? 1 : 3;
-        if (j >= text.size() || text[j] != ' ') {
+        std::size_t k = j;
+        while (k < text.size() && text[k] == ' ') {
+            ++k;
+        }
+        if (k >= text.size() || utf8::is_digit(text[k]) || text[k] == '-') {
             return -1;
         }
     } else {
