@@ -94,6 +94,8 @@ const std::map<std::pair<std::string, std::string>, const char*> kNotParallel = 
     // give both; the table keeps its usual sense, urges.
     {{"2824", "fr"}, "Encourages / Engage"},
     {{"3148", "fr"}, "Calls upon / Engage"},
+    {{"346", "fr"}, "Determining / Considérant (considering; 2897 has Constatant)"},
+    {{"346", "es"}, "the Spanish row starts mid-sentence (que la situación …)"},
     // Russian: different verbs chosen by the translators, or a sentence that is a fragment.
     {{"896", "ru"}, "Encourages / призывает"},
     {{"939", "ru"}, "Invites / призывает"},
