@@ -1,5 +1,6 @@
 // One small fixture per quirk of Chinese resolution texts.
 #include "citegraph/engine/error.hpp"
+#include "citegraph/importers/text_pipeline.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -173,4 +174,49 @@ TEST_CASE("zh: the document id comes from the title line, else the file name", "
     CHECK(named.batch.document.id == "A/RES/50/58");
     CHECK_THROWS_WITH(import_text("大会，\n\n重申其第 46/152 号决议，\n", "notes.txt"),
                       Catch::Contains("notes.txt") && Catch::Contains("no resolution symbol"));
+}
+
+TEST_CASE("zh: Security Council phraseology and citation forms", "[extract][zh]") {
+    // Each clause below is a Chinese UN rendering of an English clause verb; the relation is
+    // the one the English verb table gives that verb.
+    auto r =
+        import_text("安全理事会，\n\n"
+                    "回顾其第1267(1999)号决议和第1373（2001）號決議，\n\n"
+                    "认定也门局势继续对国际和平与安全构成威胁，\n\n"
+                    "痛惜苏丹政府继续违反第1591(2005)号决议，\n\n"
+                    "特别关切阿卜耶伊地区的安全局势，\n\n"
+                    "着重指出第2216(2015)号决议十分重要，\n\n"
+                    "1. 最强烈地谴责违反第2118(2013)号决议的行为；\n\n"
+                    "2. 强烈敦促所有各方执行第2254(2015)号决议；\n\n"
+                    "3. 促请各会员国执行第2199(2015)号决议，吁请各国执行第2253(2015)号决议；\n\n"
+                    "4. 核准第2206(2015)号决议所设委员会的工作方案；\n\n"
+                    "5. 决定继续积极处理此案。\n",
+                    "S_RES_9000_2015.zh.txt");
+    const auto& b = r.batch;
+    INFO(describe(b));
+    CHECK(b.document.id == "S/RES/9000(2015)");
+    CHECK(has_edge(b, "pp1 recalls object S/RES/1267(1999)"));
+    CHECK(has_edge(b, "pp1 recalls object S/RES/1373(2001)")); // full-width, traditional
+    CHECK(has_edge(b, "pp3 expresses_concern object S/RES/1591(2005)"));
+    CHECK(has_edge(b, "pp5 emphasizes object S/RES/2216(2015)"));
+    CHECK(has_edge(b, "op1 condemns object S/RES/2118(2013)"));
+    // In a mandate clause the works named are mentions; the addressees are the mandate.
+    CHECK(has_edge(b, "op2 urges mention S/RES/2254(2015)"));
+    CHECK(has_edge(b, "op3 calls_upon addressee actor:member-states"));
+    CHECK(has_edge(b, "op3 calls_upon mention S/RES/2199(2015)"));
+    CHECK(has_edge(b, "op3 calls_upon addressee actor:all-states"));
+    CHECK(has_edge(b, "op3 calls_upon mention S/RES/2253(2015)"));
+    CHECK(has_edge(b, "op4 approves object S/RES/2206(2015)"));
+    // 认定 and 特别关切 open their paragraphs (no citation in them: no edge, but their verbs).
+    const Lexicon& zh = context().lexicon("zh");
+    auto first = [&](std::string_view t) {
+        auto v = text::clause_verbs(t, zh, context().gazetteer());
+        return v.empty() ? std::string("-") : std::string(to_string(v.front().second));
+    };
+    CHECK(first("认定也门局势继续对国际和平与安全构成威胁，") == "notes");
+    CHECK(first("特别关切阿卜耶伊地区的安全局势，") == "expresses_concern");
+    CHECK(first("5. 决定继续积极处理此案。") == "decides");
+    CHECK(first("再次呼吁也门所有各方奉行对话，") == "calls_upon");
+    CHECK(first("仍然深为关切达尔富尔的局势，") == "expresses_concern");
+    CHECK(first("关切地注意到专家小组的最后报告，") == "notes");
 }
