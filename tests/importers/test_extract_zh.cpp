@@ -220,3 +220,31 @@ TEST_CASE("zh: Security Council phraseology and citation forms", "[extract][zh]"
     CHECK(first("仍然深为关切达尔富尔的局势，") == "expresses_concern");
     CHECK(first("关切地注意到专家小组的最后报告，") == "notes");
 }
+
+TEST_CASE("zh: resolutions numbered in words after 决议案 (1946-1950s texts)", "[extract][zh]") {
+    // Forms of S/RES/48 (1948), S/RES/20 (1947) and S/RES/44 (1948) (../shared/corpus/misc).
+    auto r =
+        import_text("安全理事會,\n\n"
+                    "覆按其促請有關各方遵守巴勒斯坦休戰特定條款之一九四八年四月十七日決議案四十六("
+                    "一九四八),\n\n"
+                    "業於一九四七年十二月九日接獲大會一九四七年十一月二十九日關於巴勒斯坦之決議案"
+                    "一八一(二),\n\n"
+                    "促請原子能委員會依據大會一九四六年一月二十四日決議案一(一)及一九四六年十二月"
+                    "十四日決議案四十一(一),繼續研究國際管制原子能問題之各方面,\n\n"
+                    "決定將決議案二十(一九四七)所訂日期予以展延,\n",
+                    "S_RES_20_1947.zh-Hant.txt");
+    const auto& b = r.batch;
+    INFO(describe(b));
+    CHECK(has_edge(b, "pp1 recalls object S/RES/46(1948)"));
+    CHECK(has_edge(b, "pp2 notes object A/RES/181(II)"));
+    CHECK(has_edge(b, "pp3 calls_upon object A/RES/1(I)"));
+    CHECK(has_edge(b, "pp3 calls_upon object A/RES/41(I)"));
+    // The document's own number (S/RES/6 (1946) has a later decision appended that cites it)
+    // is no edge.
+    for (const auto& e : b.edges) {
+        CHECK(e.target != "S/RES/20(1947)");
+    }
+    // A number in words without its parenthesised session is not a resolution.
+    auto none = import_text("大會,\n\n回顧決議案三十,\n", "A_RES_50_1.zh.txt");
+    CHECK(none.batch.edges.empty());
+}

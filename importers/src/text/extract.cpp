@@ -893,6 +893,60 @@ class Extractor {
         return {};
     }
 
+    // Resolutions numbered in words after their anchor, with the session or year in
+    // parentheses, as the Chinese texts of 1946-1950s wrote them: "决议案一(一)" (A/RES/1 (I)),
+    // "决议案一八一(二)" (A/RES/181 (II)), "决议案四十六(一九四八)" (S/RES/46 (1948)). A year
+    // is the Council's series, a session the Assembly's. Anchors: numeral_res_anchor.
+    void numeral_resolutions(const Span& s, std::vector<Ref>& refs) {
+        std::string_view t = s.text;
+        const auto& anchors = lits("numeral_res_anchor");
+        for (std::size_t p = anchors.next_start(t, 0); p < t.size();
+             p = anchors.next_start(t, p + 1)) {
+            std::size_t a = literal_at(t, p, anchors);
+            if (a == 0) {
+                continue;
+            }
+            std::size_t n = p + a;
+            std::size_t nl = zh_numeral_length(t, n);
+            std::size_t open = n + nl;
+            if (nl == 0 || open >= t.size() || t[open] != '(') {
+                continue;
+            }
+            std::size_t sl = zh_numeral_length(t, open + 1);
+            std::size_t close = open + 1 + sl;
+            if (sl == 0 || close >= t.size() || t[close] != ')') {
+                continue;
+            }
+            int number = parse_zh_number(t.substr(n, nl));
+            int session = parse_zh_number(t.substr(open + 1, sl));
+            std::optional<Symbol> sym;
+            std::string body = "body:ga";
+            if (number > 0 && session >= 1946 && session <= 2100) {
+                sym = parse_resolution_number(std::to_string(number) + " (" +
+                                                  std::to_string(session) + ")",
+                                              Organ::security_council());
+                body = "body:sc";
+            } else if (number > 0 && session >= 1 && session <= 39) {
+                static const char* const kRoman[] = {"",  "I",  "II",  "III",  "IV",
+                                                     "V", "VI", "VII", "VIII", "IX"};
+                std::string roman = std::string(session / 10, 'X') + kRoman[session % 10];
+                sym = parse_resolution_number(std::to_string(number) + " (" + roman + ")",
+                                              Organ::general_assembly());
+            }
+            if (!sym) {
+                continue;
+            }
+            Ref r;
+            r.begin = static_cast<u32>(n);
+            r.end = static_cast<u32>(close + 1);
+            r.node = node_from_symbol(*sym, body);
+            r.anchor = r.begin;
+            r.span = &s;
+            refs.push_back(std::move(r));
+            p = close;
+        }
+    }
+
     // Document symbols: "A/68/457", "E/2013/30和Corr.1", "A/RES/60/1".
     void documents(const Span& s, std::vector<Ref>& refs) {
         std::string_view t = s.text;
@@ -1051,6 +1105,9 @@ class Extractor {
     // `clause_text` points into the paragraph; it is copied only for the edges kept.
     void emit(const Ref& r, Relation rel, Role role, const std::string& label,
               std::string_view clause_text, u32 clause = 0) {
+        if (r.node.id == doc_) {
+            return; // the document's own symbol (a later decision appended to its text)
+        }
         add_node(r.node);
         EdgeRecord e;
         e.source = doc_;
@@ -1141,6 +1198,7 @@ class Extractor {
 
         std::vector<Ref> refs = name_refs(s, ns);
         resolution_groups(s, ns, &cs, p.label, refs);
+        numeral_resolutions(s, refs);
         documents(s, refs);
         // Footnote sources, attached where the marker stands.
         std::map<std::tuple<u32, Relation, int>, u32> footnote_in_clause; // -> first anchor

@@ -177,7 +177,10 @@ class Lexicon {
     std::map<std::string, int, std::less<>> ordinals_;
 };
 
-// Value of a Chinese numeral (六十八 -> 68, 一百零八 -> 108) or ASCII digits; -1 if neither.
+// Value of a Chinese numeral (六十八 -> 68, 一百零八 -> 108; digits without units are read
+// place by place: 一九四八 -> 1948, 一八一 -> 181) or ASCII digits; -1 if neither.
 int parse_zh_number(std::string_view text);
+// Byte length of the Chinese numeral (〇零一…九十百千两) at text[pos], 0 if none.
+std::size_t zh_numeral_length(std::string_view text, std::size_t pos);
 
 } // namespace citegraph
