@@ -118,3 +118,26 @@ TEST_CASE("segment reads Arabic operative numbers with or without spaces around 
     // "4-5 …" is not paragraph 4: it continues op3.
     CHECK(s.paragraphs[3].span.text.find("آلاف") != std::string::npos);
 }
+
+TEST_CASE("segment reads Chinese operative numbers 一. and 1、, not section headings",
+          "[segment]") {
+    const Lexicon& zh = context().lexicon("zh");
+    // The form of S/RES/56 (1948) (../shared/corpus/misc), with a section heading "三. 合作"
+    // (Roman III in English: no clause, no terminal punctuation) before the third paragraph.
+    const std::string raw = "安全理事會,\n\n閱悉調解專員關於耶路撒冷情勢之各項來文後,\n\n"
+                            "一.促請各有關政府注意安全理事會決議案五十四(一九四八);\n\n"
+                            "二、決議推行理事會決議案五十四(一九四八);\n\n三. 合作\n\n"
+                            "3、請秘書長提出報告。\n";
+    text::CleanText c = text::clean(raw, zh, "fixture.zh.txt");
+    auto s = text::segment(c, zh, context().gazetteer());
+    CHECK(s.header.organ == "body:sc");
+    REQUIRE(s.paragraphs.size() == 4);
+    CHECK(s.paragraphs[0].label == "pp1");
+    CHECK(s.paragraphs[1].label == "op1");
+    CHECK(s.paragraphs[2].label == "op2");
+    CHECK(s.paragraphs[3].label == "op3");
+    CHECK(s.paragraphs[1].span.text.substr(s.paragraphs[1].body_begin).rfind("促请", 0) == 0);
+    CHECK(s.paragraphs[3].span.text.substr(s.paragraphs[3].body_begin).rfind("请秘书长", 0) == 0);
+    // The heading stays with op2 (it opens no paragraph of its own).
+    CHECK(s.paragraphs[2].span.text.find("合作") != std::string::npos);
+}

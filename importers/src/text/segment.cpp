@@ -385,6 +385,29 @@ int operative_number(std::string_view text, std::uint32_t& body_begin) {
     return std::stoi(std::string(text.substr(0, i)));
 }
 
+// Chinese numbering of old texts and web copies: "一." "二、" "1、". Read only for a block
+// that ends a clause: a section heading ("三. 合作", Roman III in the English text) does not.
+int zh_operative_number(std::string_view text, std::uint32_t& body_begin) {
+    std::size_t n = zh_numeral_length(text, 0);
+    const bool words = n > 0;
+    while (!words && n < text.size() && n < 3 && utf8::is_digit(text[n])) {
+        ++n;
+    }
+    std::size_t j = n;
+    if (n > 0 && text.substr(j, 3) == "\xE3\x80\x81") { // 、
+        j += 3;
+    } else if (words && j < text.size() && text[j] == '.') {
+        ++j;
+    } else {
+        return -1;
+    }
+    while (j < text.size() && text[j] == ' ') {
+        ++j;
+    }
+    body_begin = static_cast<std::uint32_t>(j);
+    return parse_zh_number(text.substr(0, n));
+}
+
 bool ends_terminal(std::string_view text, const Lexicon& lex) {
     while (!text.empty() && text.back() == ' ') {
         text.remove_suffix(1);
@@ -798,6 +821,9 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         }
         std::uint32_t body_begin = 0;
         int num = operative_number(t, body_begin);
+        if (num < 0 && ends_terminal(t, lex)) {
+            num = zh_operative_number(t, body_begin);
+        }
         bool continues = cur != nullptr && !ends_terminal(cur->span.text, lex);
         if (num == next_op) {
             seg.paragraphs.push_back({"op" + std::to_string(num), true, body_begin, {}});
