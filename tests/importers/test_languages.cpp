@@ -203,4 +203,19 @@ TEST_CASE("languages: the subject line names the acting organ, never an edge tar
     const auto* h = find_node(hrc.batch, "A/HRC/RES/31/1");
     REQUIRE(h != nullptr);
     CHECK(h->body == "body:hrc");
+    // Arabic subjects with and without the particle, for each organ.
+    for (const auto& [subject, organ] : std::vector<std::pair<std::string, std::string>>{
+             {"مجلس حقوق الإنسان،", "body:hrc"},
+             {"إن مجلس حقوق الإنسان،", "body:hrc"},
+             {"المجلس الاقتصادي والاجتماعي،", "body:ecosoc"},
+             {"إن المجلس الاقتصادي والاجتماعي،", "body:ecosoc"},
+             {"مجلس الأمن،", "body:sc"}}) {
+        CAPTURE(subject);
+        const auto& lex = context().lexicon("ar");
+        text::CleanText c =
+            text::clean(subject + "\n\nإذ يشير إلى قراره 28/1،\n", lex, "fixture.ar.txt");
+        auto seg = text::segment(c, lex, context().gazetteer());
+        CHECK(seg.header.organ == organ);
+        CHECK(seg.paragraphs.size() == 1);
+    }
 }
