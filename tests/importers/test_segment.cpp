@@ -141,3 +141,29 @@ TEST_CASE("segment reads Chinese operative numbers 一. and 1、, not section he
     // The heading stays with op2 (it opens no paragraph of its own).
     CHECK(s.paragraphs[2].span.text.find("合作") != std::string::npos);
 }
+
+TEST_CASE("segment: a subject alone on its line without its comma, and a licence note after "
+          "the text",
+          "[segment]") {
+    const Lexicon& zh = context().lexicon("zh");
+    // The form of the Wikisource copies of A/RES/65/118 and S/RES/2326 (2016): "  大会" with
+    // no comma, one paragraph a line, the site's licence note after the last paragraph.
+    const std::string raw = "联合国大会65/118号决议\n\n  大会\n\n  回顾其第1514(XV)号决议，\n\n"
+                            "  1. 请秘书长提出报告；\n  2. 决定继续审议这个问题。\n"
+                            "本作品来自联合国官方文件。此组织之政策为于公有领域保存其大部份文献。\n"
+                            "根据ST/AI/189/Add.9/Rev.2第2条,下列联合国文件在全球属于公有领域:\n";
+    text::CleanText c = text::clean(raw, zh, "fixture.zh.txt");
+    auto s = text::segment(c, zh, context().gazetteer());
+    REQUIRE(s.paragraphs.size() == 3);
+    CHECK(s.paragraphs[0].label == "pp1");
+    CHECK(s.paragraphs[0].span.text.rfind("回顾", 0) == 0); // not "大会回顾"
+    CHECK(s.paragraphs[2].label == "op2");
+    CHECK(s.paragraphs[2].span.text.find("ST/AI") == std::string::npos);
+    // "大会" alone is also the masthead of a PDF: a subject only before a clause verb.
+    const std::string masthead =
+        "联合国\n大会\nDistr.: General\n\n大会，\n\n回顾其第1514(XV)号决议，\n";
+    text::CleanText c2 = text::clean(masthead, zh, "fixture.zh.txt");
+    auto s2 = text::segment(c2, zh, context().gazetteer());
+    REQUIRE(s2.paragraphs.size() == 1);
+    CHECK(s2.paragraphs[0].span.text.rfind("回顾", 0) == 0);
+}

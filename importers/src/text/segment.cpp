@@ -264,6 +264,8 @@ std::uint32_t trim_front(const CleanText& c, std::uint32_t pos, std::uint32_t en
 bool title_line(std::string_view text, std::string& number, std::string& title);
 int operative_number(std::string_view text, std::uint32_t& body_begin);
 bool ends_terminal(std::string_view text, const Lexicon& lex);
+bool any_template(const Lexicon& lex, std::string_view key, std::string_view text,
+                  Template::Result& r, bool whole);
 
 // Web copies run header lines together: the title line and a subject line that carries the
 // first paragraph ("大会, 回顾…") become blocks of their own.
@@ -308,9 +310,11 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
                 std::uint32_t prev_body = 0;
                 bool prev_is_number_only =
                     operative_number(prev_line, prev_body) > 0 && prev_body >= prev_line.size();
+                Template::Result end;
                 if (ends_terminal(prev_line, lex) && !prev_is_number_only &&
                     (lex.verb_automaton().longest_at(line, 0, m) ||
-                     operative_number(line, body) > 0)) {
+                     operative_number(line, body) > 0 ||
+                     any_template(lex, "end", line, end, true))) {
                     out.push_back(std::move(cur));
                     cur = Block{};
                 }
@@ -669,6 +673,20 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
                     is_subject = true;
                 }
             }
+            for (const auto& subj : lex.values("subject_line")) {
+                // A whole line, never a prefix, and only before a clause verb: "大会" alone is
+                // also the masthead of a PDF.
+                if (!is_subject && t == subj) {
+                    std::string_view next;
+                    if (li + 1 < blocks[b].lines.size()) {
+                        next = line_text(c, blocks[b].lines[li + 1]);
+                    } else if (b + 1 < blocks.size()) {
+                        next = line_text(c, blocks[b + 1].lines.front());
+                    }
+                    AhoCorasick::Match m;
+                    is_subject = lex.verb_automaton().longest_at(next, 0, m);
+                }
+            }
             if (is_subject) {
                 // The subject names the acting organ: "安全理事会，" makes it a Council text, and
                 // so does "إن مجلس الأمن،" (the name after a particle): the longest organ name
@@ -777,6 +795,9 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             if (any_template(lex, "meeting", lt, r, true)) {
                 seg.header.meeting = r.get("num");
                 closing_block = true;
+            } else if (line.begin == blk.lines.front().begin &&
+                       any_template(lex, "end", lt, r, true)) {
+                closing_block = true; // a block of text after the resolution: a licence note
             } else if ((line.begin == blk.lines.front().begin || closing_block) &&
                        any_template(lex, "date", lt, r, true)) {
                 closing_date = iso_date(r, lex);
