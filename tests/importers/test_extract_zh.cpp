@@ -248,3 +248,16 @@ TEST_CASE("zh: resolutions numbered in words after 决议案 (1946-1950s texts)"
     auto none = import_text("大會,\n\n回顧決議案三十,\n", "A_RES_50_1.zh.txt");
     CHECK(none.batch.edges.empty());
 }
+
+TEST_CASE("zh: a footnote marker typed as N/ after a clause boundary hides no clause verb",
+          "[extract][zh]") {
+    // The UN website's texts of the 1990s (A/RES/52/133 in ../shared/corpus/zh): the markers
+    // 1/ 2/ 3/ stand after the titles, before the comma's next clause verb.
+    auto r = import_text(doc("遵循《联合国宪章》、《世界人权宣言》、1/和国际人权盟约,3/ "
+                             "还回顾其1993年12月20日第48/122号和1994年12月23日第49/185号决议,"));
+    const auto& b = r.batch;
+    INFO(describe(b));
+    CHECK(has_edge(b, "pp1 guided_by object treaty:charter"));
+    CHECK(has_edge(b, "pp1 recalls object A/RES/48/122"));
+    CHECK(has_edge(b, "pp1 recalls object A/RES/49/185"));
+}

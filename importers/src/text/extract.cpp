@@ -144,6 +144,22 @@ std::size_t skip_spaces(std::string_view text, std::size_t pos) {
     return pos;
 }
 
+// A footnote marker typed as text after a clause boundary, as the UN website's texts of the
+// 1990s write them ("…和国际人权盟约,3/ 回顾…"): 1-3 digits and a slash that no digit or
+// letter follows (a resolution number "48/122" never matches). Returns the position after
+// it and its spaces, or pos.
+std::size_t skip_slash_marker(std::string_view text, std::size_t pos) {
+    std::size_t d = pos;
+    while (d < text.size() && d - pos < 3 && utf8::is_digit(text[d])) {
+        ++d;
+    }
+    if (d == pos || d + 1 > text.size() || text[d] != '/' ||
+        (d + 1 < text.size() && utf8::is_ascii_alnum(text[d + 1]))) {
+        return pos;
+    }
+    return skip_spaces(text, d + 1);
+}
+
 NodeRecord node_from_entity(const Entity& e) {
     NodeRecord n;
     n.id = e.id;
@@ -431,7 +447,7 @@ class Extractor {
             std::size_t b = literal_at(t, pos, boundaries);
             std::size_t q = 0;
             if (b > 0) {
-                q = skip_spaces(t, pos + b);
+                q = skip_slash_marker(t, skip_spaces(t, pos + b));
             } else if (literal_at(t, pos, strong) > 0) {
                 q = pos;
             } else {
