@@ -480,12 +480,17 @@ struct Store::Statements {
                8, R"sql(
 ON CONFLICT(id) DO UPDATE SET
   symbol = CASE WHEN nodes.symbol = '' THEN excluded.symbol ELSE nodes.symbol END,
-  date = CASE WHEN nodes.date = '' THEN excluded.date ELSE nodes.date END,
+  date = CASE WHEN nodes.date = '' THEN excluded.date
+              WHEN excluded.date <> '' AND excluded.date < nodes.date
+                   AND NOT EXISTS (SELECT 1 FROM documents WHERE doc_id = nodes.id)
+              THEN excluded.date ELSE nodes.date END,
   body = CASE WHEN nodes.body = '' THEN excluded.body ELSE nodes.body END,
   session = CASE WHEN nodes.session = '' THEN excluded.session ELSE nodes.session END,
   unts_volume = CASE WHEN nodes.unts_volume = '' THEN excluded.unts_volume ELSE nodes.unts_volume END,
   unts_number = CASE WHEN nodes.unts_number = '' THEN excluded.unts_number ELSE nodes.unts_number END
 WHERE (nodes.symbol = '' AND excluded.symbol <> '') OR (nodes.date = '' AND excluded.date <> '')
+  OR (excluded.date <> '' AND excluded.date < nodes.date
+      AND NOT EXISTS (SELECT 1 FROM documents WHERE doc_id = nodes.id))
   OR (nodes.body = '' AND excluded.body <> '') OR (nodes.session = '' AND excluded.session <> '')
   OR (nodes.unts_volume = '' AND excluded.unts_volume <> '')
   OR (nodes.unts_number = '' AND excluded.unts_number <> '')
