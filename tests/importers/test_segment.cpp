@@ -167,3 +167,19 @@ TEST_CASE("segment: a subject alone on its line without its comma, and a licence
     REQUIRE(s2.paragraphs.size() == 1);
     CHECK(s2.paragraphs[0].span.text.rfind("回顾", 0) == 0);
 }
+
+TEST_CASE("segment: 'Acting under Chapter VII' closes its paragraph even without its comma",
+          "[segment]") {
+    const Lexicon& zh = context().lexicon("zh");
+    // Web copies of Council texts drop the comma after 根据《联合国宪章》第七章采取行动 (the
+    // dev-set copies of S/RES/1518 (2003) and S/RES/1616 (2005)); one paragraph a line.
+    const std::string raw =
+        "安全理事会,\n\n回顾其以往各项决议,\n\n根据《联合国宪章》第七章采取行动\n"
+        "1. 重申第1493号决议第15段的要求;\n2. 决定继续积极处理此案。\n";
+    text::CleanText c = text::clean(raw, zh, "fixture.zh.txt");
+    auto s = text::segment(c, zh, context().gazetteer());
+    REQUIRE(s.paragraphs.size() == 4);
+    CHECK(s.paragraphs[1].label == "pp2");
+    CHECK(s.paragraphs[2].label == "op1");
+    CHECK(s.paragraphs[3].label == "op2");
+}
