@@ -383,7 +383,11 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
         }
         v.relation = *rel;
         v.anywhere = at(row, 2) == "any";
-        v.not_before = at(row, 3);
+        for (auto& nb : split(at(row, 3), ',')) {
+            if (!nb.empty()) {
+                v.not_before.push_back(nb);
+            }
+        }
         lex.verbs_.push_back(std::move(v));
     }
     for (const auto& v : lex.verbs_) {
@@ -570,6 +574,10 @@ int Lexicon::ordinal(std::string_view word) const {
     return it == ordinals_.end() ? 0 : it->second;
 }
 
+std::size_t zh_numeral_length(std::string_view text, std::size_t pos) {
+    return zh_numeral_at(text, pos);
+}
+
 int parse_zh_number(std::string_view text) {
     if (text.empty()) {
         return -1;
@@ -578,6 +586,8 @@ int parse_zh_number(std::string_view text) {
         return text.size() > 9 ? -1 : std::stoi(std::string(text));
     }
     long total = 0, section = 0, digit = -1;
+    long positional = 0; // digits without units, read place by place: 一九四八 = 1948
+    bool units = false;
     std::size_t p = 0;
     while (p < text.size()) {
         std::size_t idx = 0;
@@ -595,9 +605,14 @@ int parse_zh_number(std::string_view text) {
         if (v >= 10) {
             section += (digit < 0 ? 1 : digit) * v;
             digit = -1;
+            units = true;
         } else {
             digit = v;
+            positional = std::min(positional * 10 + v, 1000000000L); // too long: -1 below
         }
+    }
+    if (!units) {
+        return positional > 999999999 ? -1 : static_cast<int>(positional);
     }
     total = section + (digit < 0 ? 0 : digit);
     (void)word_at<std::map<std::string, int>>; // keep the helper for ordinal lookups

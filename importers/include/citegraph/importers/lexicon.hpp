@@ -6,7 +6,7 @@
 //   data/gazetteer/entities.tsv   header row names the columns: id kind tags res_prefix
 //                                 dec_prefix symbol unts_volume unts_number name_<lang>...
 //   data/lexicon/<lang>/aliases.tsv     alias  target[,target...] | @tag (anaphor)
-//   data/lexicon/<lang>/verbs.tsv       surface  relation  start|any  [not-followed-by]
+//   data/lexicon/<lang>/verbs.tsv       surface  relation  start|any  [not-followed-by,...]
 //   data/lexicon/<lang>/structure.tsv   key  value  [value2]   (keys documented in the file)
 //   data/lexicon/<lang>/variants.tsv    variant  standard   (character or string mapping)
 #pragma once
@@ -87,8 +87,8 @@ class Template {
 struct Verb {
     std::string surface;
     Relation relation = Relation::notes;
-    bool anywhere = false;  // also after a clause boundary, not only at paragraph start
-    std::string not_before; // the verb does not count when this follows it
+    bool anywhere = false; // also after a clause boundary, not only at paragraph start
+    std::vector<std::string> not_before; // the verb does not count when one of these follows
 };
 
 struct Alias {
@@ -191,7 +191,10 @@ class Lexicon {
 // The text with ASCII letters in lower case (same length: positions carry over).
 std::string ascii_lower(std::string_view text);
 
-// Value of a Chinese numeral (六十八 -> 68, 一百零八 -> 108) or ASCII digits; -1 if neither.
+// Value of a Chinese numeral (六十八 -> 68, 一百零八 -> 108; digits without units are read
+// place by place: 一九四八 -> 1948, 一八一 -> 181) or ASCII digits; -1 if neither.
 int parse_zh_number(std::string_view text);
+// Byte length of the Chinese numeral (〇零一…九十百千两) at text[pos], 0 if none.
+std::size_t zh_numeral_length(std::string_view text, std::size_t pos);
 
 } // namespace citegraph
