@@ -294,7 +294,8 @@ std::string trim(std::string_view s) {
 }
 
 // A 245/246 $a without the ISBD punctuation that introduces the next subfield (" :", " /",
-// " ;", " =") and with white space runs collapsed.
+// " ;", " =") and with white space runs collapsed; the ISBD " : " inside a title is written
+// ": " as in the documents' own title lines ("thereto : situations" -> "thereto: situations").
 std::string clean_title(std::string_view s) {
     std::string out;
     for (char c : trim(s)) {
@@ -302,11 +303,19 @@ std::string clean_title(std::string_view s) {
         if (sp && !out.empty() && out.back() == ' ') {
             continue;
         }
+        if (c == ':' && out.size() >= 2 && out.back() == ' ') {
+            out.pop_back();
+        }
         out += sp ? ' ' : c;
     }
-    while (out.size() >= 2 && out[out.size() - 2] == ' ' &&
+    // The ':' of a trailing " :" lost its space above.
+    while (!out.empty() &&
            (out.back() == ':' || out.back() == '/' || out.back() == ';' || out.back() == '=')) {
-        out.resize(out.size() - 2);
+        bool spaced = out.back() == ':' || (out.size() >= 2 && out[out.size() - 2] == ' ');
+        if (!spaced) {
+            break;
+        }
+        out.pop_back();
         while (!out.empty() && out.back() == ' ') {
             out.pop_back();
         }

@@ -22,7 +22,7 @@ const char* kTwo = R"(<?xml version="1.0" encoding="UTF-8"?>
   </ns0:datafield>
   <ns0:datafield tag="041" ind1="0" ind2=" "><ns0:subfield code="a">eng</ns0:subfield></ns0:datafield>
   <ns0:datafield tag="245" ind1="1" ind2="0">
-    <ns0:subfield code="a">Rights of  the child &amp; families :</ns0:subfield>
+    <ns0:subfield code="a">Rights of  the child : families &amp; follow-up :</ns0:subfield>
     <ns0:subfield code="b">draft resolution /</ns0:subfield>
   </ns0:datafield>
   <ns0:datafield tag="246" ind1="1" ind2=" "><ns0:subfield code="a">儿童权利</ns0:subfield></ns0:datafield>
@@ -58,7 +58,7 @@ TEST_CASE("marc: symbol, titles by language, date, subjects and related records"
     CHECK(r.symbol == "A/C.3/78/L.9");
     CHECK(r.language == "en");
     CHECK(r.titles.size() == 2);
-    CHECK(r.titles.at("en") == "Rights of the child & families");
+    CHECK(r.titles.at("en") == "Rights of the child: families & follow-up");
     CHECK(r.titles.at("zh") == "儿童权利"); // 246 in Han script
     CHECK(r.date == "2023-10-31");
     CHECK(r.subjects ==
@@ -84,15 +84,16 @@ TEST_CASE("marc: a stored title or date is kept and the conflict reported", "[ma
     CHECK(draft.id == "A/C.3/78/L.9");
     CHECK(draft.kind == NodeKind::Document);
     CHECK(draft.date == "2023-10-31");
-    CHECK(draft.names.at("en") == "Rights of the child & families");
+    CHECK(draft.names.at("en") == "Rights of the child: families & follow-up");
     // The adopted resolution gets the draft's Chinese title, not its English one.
     const NodeRecord& res = p.nodes[1];
     CHECK(res.id == "A/RES/78/187");
     CHECK(res.names.count("en") == 0);
     CHECK(res.names.at("zh") == "儿童权利");
     REQUIRE(p.conflicts.size() == 1);
-    CHECK(p.conflicts[0] == "A/RES/78/187 title (en): keeps \"Rights of the child\"; two.xml:4 "
-                            "(993 of A/C.3/78/L.9) says \"Rights of the child & families\"");
+    CHECK(p.conflicts[0] ==
+          "A/RES/78/187 title (en): keeps \"Rights of the child\"; two.xml:4 "
+          "(993 of A/C.3/78/L.9) says \"Rights of the child: families & follow-up\"");
     CHECK(p.new_nodes == 1);
     CHECK(p.titles == 3);
     CHECK(p.dates == 1);
