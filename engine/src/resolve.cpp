@@ -257,7 +257,7 @@ std::vector<std::string> NodeResolver::suggest(std::string_view text, std::size_
     const std::size_t bound = std::max<std::size_t>(2, q.size() / 3);
     // (class, value) per vertex, lower is better: 0 = within edit distance `bound` (value:
     // the distance); 1 = one contains the other (value: the length difference); 2 = shares
-    // words of four bytes or more (value: minus their number).
+    // at least half of the query's words of four bytes or more (value: minus their number).
     std::map<Vertex, std::pair<int, long>> best;
     auto offer = [&](Vertex v, std::pair<int, long> s) {
         auto it = best.find(v);
@@ -279,7 +279,8 @@ std::vector<std::string> NodeResolver::suggest(std::string_view text, std::size_
             for (const auto& w : words(form)) {
                 shared += qwords.count(w) > 0 ? 1 : 0;
             }
-            if (shared > 0) {
+            // At least half of the query's words: one shared "this" or "world" is no likeness.
+            if (shared > 0 && 2 * static_cast<std::size_t>(shared) >= qwords.size()) {
                 s = {2, -shared};
             }
         }

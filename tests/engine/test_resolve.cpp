@@ -99,6 +99,8 @@ TEST_CASE("resolve: the closest names when nothing matches", "[resolve]") {
     REQUIRE_FALSE(s.empty());
     CHECK(s[0] == "body:unep (United Nations Environment Programme)");
     CHECK(r.suggest("qqqqqqqqqqqqqqqqqqqq").empty());
+    // One shared word of four ("drugs") is not half of the query's words.
+    CHECK(r.suggest("drugs of the world and of this time").empty());
     CHECK(r.suggest("Same Nome").size() == 2);
     CHECK(r.suggest("Same Nome")[0] == "treaty:a (Same Name)");
 }

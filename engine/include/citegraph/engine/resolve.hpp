@@ -38,7 +38,9 @@ class NodeResolver {
     // so "body:ga" may be no node). Empty when neither.
     std::string find_body(std::string_view text) const;
     // Up to `n` ids whose names are closest to `text` (best first, then by id), each with a
-    // name: "body:unep (United Nations Environment Programme)".
+    // name: "body:unep (United Nations Environment Programme)". Closest: within an edit
+    // distance of max(2, length / 3), else containing or contained in `text`, else sharing at
+    // least half of its words of four bytes or more.
     std::vector<std::string> suggest(std::string_view text, std::size_t n = 5) const;
 
     // `text` as compared: variants mapped, fullwidth ASCII to ASCII, cased letters lower,
