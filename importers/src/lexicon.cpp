@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 namespace citegraph {
@@ -140,6 +141,13 @@ void Gazetteer::load(const std::string& path) {
 
 const std::vector<std::pair<std::string, std::string>>&
 Gazetteer::anaphor_keys(const Entity& e) const {
+    // `e` is one of ours (from find()) on the import path: its index without a lookup.
+    // (std::less: a total order even for a pointer into another gazetteer.)
+    const std::less<const Entity*> before;
+    if (!entities_.empty() && !before(&e, entities_.data()) &&
+        before(&e, entities_.data() + entities_.size())) {
+        return anaphor_keys_[static_cast<std::size_t>(&e - entities_.data())];
+    }
     static const std::vector<std::pair<std::string, std::string>> none;
     auto it = index_.find(e.id);
     return it == index_.end() ? none : anaphor_keys_[it->second];
