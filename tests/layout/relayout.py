@@ -32,8 +32,9 @@ Variants:
   noblank    every blank line removed (header, body, footnotes)
   web        page title, "skip" and navigation rows ("Home | Documents | ...", "<- | ... |")
              before the text, share and licence lines after it, no blank line between
-  bullets    "- " before every body unit that starts a paragraph ("- Recalling ...",
-             "- 1. Decides ..."); continuation units after a page break are left alone
+  bullets    "- " before the first line of every body unit that starts a paragraph
+             ("- Recalling ...", "- 1. Decides ..."); units that continue a paragraph cut by a
+             page end, or start in lower case, get none; line breaks are kept
 """
 import os
 import re
@@ -56,6 +57,7 @@ CLOSING = [
     re.compile(r"^第\d+次全体会议$"),
     re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"),
 ]
+OP_NUMBER = re.compile(r"^\(?\d{1,3}(\.|\)| ?-) ")
 NUMBER_ONLY = re.compile(r"^\(?\d{1,3}\s*[.)-]?$")
 ANNEX = re.compile(r"^(Annex|Annexes|Appendix)( [IVX]+)?$|^附件[一二三四五六七八九十]*$")
 
@@ -258,8 +260,10 @@ class Doc:
             elif variant == "oneline":
                 out.append(text)
             elif variant == "bullets":
-                bullet = not prev_unit_open and not text[0].islower()
-                out.append(("- " if bullet else "") + text)
+                # Not before a unit that only keeps an original line break ("…1998,⏎54/107 of").
+                opens = text[0].isupper() or OP_NUMBER.match(text) or not text[0].isascii()
+                bullet = not prev_unit_open and opens and not text[0].islower()
+                out.extend([("- " if bullet else "") + it[1][0]] + it[1][1:])
             else:
                 out.extend(it[1])
             prev_unit_open = not text.endswith(TERMINAL)
