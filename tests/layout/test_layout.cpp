@@ -117,19 +117,21 @@ std::vector<Exclusion> exclusions(const std::string& variant) {
     return out;
 }
 
-std::string describe(const Outcome& want, const Outcome& got) {
+// What differs: "  - edge" (only in the original), "  + edge" (only in the copy), at most
+// `limit` lines.
+std::string describe(const Outcome& want, const Outcome& got, int limit) {
     std::ostringstream out;
     if (want.error != got.error) {
         out << "  error: original '" << want.error << "', copy '" << got.error << "'\n";
     }
     int shown = 0;
     for (const auto& e : want.edges) {
-        if (!got.edges.count(e) && shown++ < 6) {
+        if (!got.edges.count(e) && shown++ < limit / 2) {
             out << "  - " << e << "\n";
         }
     }
     for (const auto& e : got.edges) {
-        if (!want.edges.count(e) && shown++ < 12) {
+        if (!want.edges.count(e) && shown++ < limit) {
             out << "  + " << e << "\n";
         }
     }
@@ -150,14 +152,17 @@ void check_variant(const std::string& variant) {
     const auto want = import_all(originals);
     const auto got = import_all(copies);
 
-    std::map<std::string, std::string> differs; // file -> what differs
+    std::map<std::string, std::string> differs; // file -> what differs (a sample)
+    std::ostringstream all;                     // every difference, for the report file
     std::size_t edges = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
         edges += want[i].edges.size();
         if (want[i].edges != got[i].edges || want[i].error != got[i].error) {
-            differs[files[i]] = describe(want[i], got[i]);
+            differs[files[i]] = describe(want[i], got[i], 12);
+            all << variant << "\t" << files[i] << "\n" << describe(want[i], got[i], 1 << 30);
         }
     }
+    std::ofstream(kLayout / (variant + ".all-differences.txt")) << all.str();
     REQUIRE(edges > 30000); // the originals were read
     std::cout << "layout " << variant << ": " << files.size() - differs.size() << " of "
               << files.size() << " copies give the original's edges\n";
