@@ -17,8 +17,8 @@ What the generator leaves alone, so that the test measures the reader and not th
   * footnote areas: the rule ("_____") and every line after it up to the next page furniture;
   * closing lines (a meeting line, a date line) and annex headings, each kept as its own unit.
 Everything else after the subject is body text. A body block (lines between blank lines) is cut
-into units: a unit ends at a line that ends with clause punctuation (, ; . : and the CJK forms)
-when the next line does not start with a lower-case letter. Cutting too often only keeps an
+into units: a unit ends at a line that ends with clause punctuation (, ; . : and the CJK forms,
+maybe followed by a footnote marker: "February 2025.14") when the next line does not start with a lower-case letter. Cutting too often only keeps an
 original line break; a unit is never a join of lines the reader could see as two paragraphs.
 A unit's lines are joined the way the reader joins them: no space after "/" or a hyphen after a
 letter or digit ("A/78/" + "482", "non-" + "governmental"), none next to a CJK character, one
@@ -34,8 +34,10 @@ Variants:
   web        page title, "skip" and navigation rows ("Home | Documents | ...", "<- | ... |")
              before the text, share and licence lines after it, no blank line between
   bullets    "- " before the first line of every body unit that starts a paragraph
-             ("- Recalling ...", "- 1. Decides ..."); units that continue a paragraph cut by a
-             page end, or start in lower case, get none; line breaks are kept
+             ("- Recalling ...", "- 1. Decides ..."): the first unit of a block (or every unit
+             of a block whose lines all end a clause) when it starts with a capital letter, a
+             number "12." or a non-Latin character and the unit before it ended a clause;
+             line breaks are kept
 """
 import os
 import re
@@ -46,6 +48,7 @@ CORPORA = ["en-ga", "zh", "misc"]
 SKIP = {"UNPC_v1.0_devset_resolution_sentences.6lang.tsv"}
 
 TERMINAL = tuple(",;.:，；。：、،؛")
+MARKED_END = re.compile(r"[,;.:]\s?\d{1,3}$")
 JOB = re.compile(r"^\d\d-\d{5}( |$)")
 BARCODE = re.compile(r"^\*\d+\*$")
 PAGE = re.compile(r"^(\d{1,3})/(\d{1,3})$")
@@ -59,7 +62,7 @@ CLOSING = [
     re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"),
 ]
 OP_NUMBER = re.compile(r"^\(?\d{1,3}(\.|\)| ?-) ")
-NUMBER_ONLY = re.compile(r"^\(?\d{1,3}\s*[.)-]?$")
+NUMBER_ONLY = re.compile(r"^(\(?\d{1,3}\s*[.)-]?|[A-Z]\.|[IVXL]+\.)$")  # "9.", "A.", "IV."
 ANNEX = re.compile(r"^(Annex|Annexes|Appendix)( [IVX]+)?$|^附件[一二三四五六七八九十]*$")
 
 CHROME = {
@@ -84,6 +87,11 @@ def is_cjk(ch):
     o = ord(ch)
     return (0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF
             or 0x3000 <= o <= 0x303F or 0x20000 <= o <= 0x2FFFF)
+
+
+def ends_clause(line):
+    """Ends with clause punctuation, maybe followed by a footnote marker ("2025.14")."""
+    return line.endswith(TERMINAL) or bool(MARKED_END.search(line))
 
 
 def language(name):
@@ -160,7 +168,7 @@ def wrap(text, width):
 
 
 class Doc:
-    """The original as a list of items: ("keep", line) | ("blank",) | ("unit", [lines], first)."""
+    """The original as a list of items: ("keep", line) | ("blank",) | ("unit", [lines], may_open)."""
 
     def __init__(self, text, subj):
         raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -223,7 +231,10 @@ class Doc:
 
             def flush():
                 if unit:
-                    self.items.append(("unit", [stripped[k] for k in unit]))
+                    # Whether the unit may open a paragraph: the block's first, or any unit of
+                    # a block whose lines all end a clause (one paragraph a line).
+                    first = unit[0] == b[0] or all(ends_clause(stripped[k]) for k in b)
+                    self.items.append(("unit", [stripped[k] for k in unit], first))
                     unit.clear()
 
             for i in b:
@@ -235,8 +246,9 @@ class Doc:
                     flush()
                     self.items.append(("keep", raw[i]))
                     continue
-                # (A unit that is only an operative number, "9." above "Decides …", goes on.)
-                if (unit and stripped[unit[-1]].endswith(TERMINAL) and not s[0].islower() and
+                # (A unit that is only a number or a heading label, "9." above "Decides …",
+                # "A." above a heading, goes on.)
+                if (unit and ends_clause(stripped[unit[-1]]) and not s[0].islower() and
                         not (len(unit) == 1 and NUMBER_ONLY.match(stripped[unit[0]]))):
                     flush()
                 unit.append(i)
@@ -264,11 +276,11 @@ class Doc:
             elif variant == "bullets":
                 # Not before a unit that only keeps an original line break ("…1998,⏎54/107 of").
                 opens = text[0].isupper() or OP_NUMBER.match(text) or not text[0].isascii()
-                bullet = not prev_unit_open and opens and not text[0].islower()
+                bullet = not prev_unit_open and opens and it[2] and not text[0].islower()
                 out.extend([("- " if bullet else "") + it[1][0]] + it[1][1:])
             else:
                 out.extend(it[1])
-            prev_unit_open = not text.endswith(TERMINAL)
+            prev_unit_open = not ends_clause(text)
         if variant == "noblank":
             out = [l for l in out if l.strip()]
             return "\n".join(out) + "\n"
