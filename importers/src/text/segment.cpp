@@ -177,6 +177,7 @@ bool page_furniture(std::string_view t) {
 }
 
 bool title_line(std::string_view text, std::string& number, std::string& title);
+bool ends_terminal(std::string_view text, const Lexicon& lex);
 std::uint32_t trim_front(const CleanText& c, std::uint32_t pos, std::uint32_t end);
 
 // Lines a web page adds around the text: navigation rows ("Home | Documents | …",
@@ -260,12 +261,32 @@ std::vector<Block> blocks_of(const CleanText& c, const Lexicon& lex) {
         }
     };
     std::vector<int> in_footnote_area;
+    bool after_symbol = false; // only running title lines since the symbol line
     for (const auto& l : lines) {
         bool furniture = page_furniture(l.t) || (!symbol_line.empty() && l.t == symbol_line);
         bool is_rule = !rule.empty() && l.t.substr(0, rule.size()) == rule;
         if (!l.t.empty() && !furniture && !is_rule && web_chrome(l.t, lex)) {
             flush(false);
             continue;
+        }
+        const bool symbol = !symbol_line.empty() && l.t == symbol_line;
+        if (symbol) {
+            // The running title on the lines right next to the symbol at a page top (a text
+            // without blank lines) is not the paragraph's: before it …
+            while (!cur.lines.empty() && is_title_fragment(line_text(c, cur.lines.back())) &&
+                   !ends_terminal(line_text(c, cur.lines.back()), lex)) {
+                cur.lines.pop_back();
+            }
+        }
+        if (l.t.empty() || is_rule) {
+            after_symbol = false;
+        } else if (symbol) {
+            after_symbol = true;
+        } else if (!furniture) {
+            if (after_symbol && is_title_fragment(l.t) && !ends_terminal(l.t, lex)) {
+                continue; // … and after it
+            }
+            after_symbol = false;
         }
         if (l.t.empty() || furniture || is_rule) {
             flush(furniture);
