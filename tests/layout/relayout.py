@@ -36,7 +36,8 @@ Variants:
   bullets    "- " before the first line of every body unit that starts a paragraph
              ("- Recalling ...", "- 1. Decides ..."): the first unit of a block (or every unit
              of a block whose lines all end a clause) when it starts with a capital letter, a
-             number "12." or a non-Latin character and the unit before it ended a clause;
+             number "12." or a non-Latin character and the unit before it ended a clause
+             other than with ":" (after ":" a bullet marks a list item);
              line breaks are kept
 """
 import os
@@ -258,6 +259,7 @@ class Doc:
         cjk = lang.startswith("zh")
         out = []
         prev_unit_open = False  # the last unit did not end a clause (a page break cut it)
+        prev_list = False  # the last unit ended with ":"
         for it in self.items:
             if it[0] == "blank":
                 if variant != "noblank":
@@ -276,11 +278,14 @@ class Doc:
             elif variant == "bullets":
                 # Not before a unit that only keeps an original line break ("…1998,⏎54/107 of").
                 opens = text[0].isupper() or OP_NUMBER.match(text) or not text[0].isascii()
-                bullet = not prev_unit_open and opens and it[2] and not text[0].islower()
+                # (Not after a unit that introduces a list: there a bullet marks a list item.)
+                bullet = (not prev_unit_open and not prev_list and opens and it[2] and
+                          not text[0].islower())
                 out.extend([("- " if bullet else "") + it[1][0]] + it[1][1:])
             else:
                 out.extend(it[1])
             prev_unit_open = not ends_clause(text)
+            prev_list = text.endswith((":", "："))
         if variant == "noblank":
             out = [l for l in out if l.strip()]
             return "\n".join(out) + "\n"

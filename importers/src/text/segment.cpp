@@ -119,11 +119,19 @@ bool starts_lower(std::string_view t) {
            (cp >= 0x430 && cp <= 0x45F);
 }
 
-// A typographic bullet at the start of a line ("- ", "• ", "– ", "— ", "· ", "▪ "): its length
-// with the spaces after it, else 0.
+// A typographic bullet at the start of a line ("- ", "• ", "– ", "— ", "· ", "▪ ", or "-" right
+// before CJK text): its length with the spaces after it, else 0.
 std::size_t bullet_len(std::string_view t) {
     for (std::string_view b :
          {"-", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x96\xAA"}) {
+        if (starts_with(t, b) && t.size() > b.size() && t[b.size()] != ' ') {
+            // The space after a bullet before CJK text was dropped by clean(): "-回顾…".
+            char32_t cp = 0;
+            utf8::decode(t, b.size(), cp);
+            if (utf8::is_cjk(cp)) {
+                return b.size();
+            }
+        }
         if (starts_with(t, b) && t.size() > b.size() && t[b.size()] == ' ') {
             std::size_t k = b.size();
             while (k < t.size() && t[k] == ' ') {
