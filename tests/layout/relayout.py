@@ -59,6 +59,7 @@ CLOSING = [
     re.compile(r"^\d+(st|nd|rd|th)( \(resumed\))? plenary meeting$"),
     re.compile(r"^\d{1,2} (January|February|March|April|May|June|July|August|September|"
                r"October|November|December) \d{4}$"),
+    re.compile(r"^Adopted (unanimously )?by the Security Council at its \d+(st|nd|rd|th) meeting"),
     re.compile(r"^第\d+次全体会议$"),
     re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"),
 ]
