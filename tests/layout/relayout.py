@@ -40,6 +40,7 @@ Variants:
              other than with ":" (after ":" a bullet marks a list item);
              line breaks are kept
 """
+import multiprocessing
 import os
 import re
 import sys
@@ -253,6 +254,8 @@ class Doc:
                 if (unit and ends_clause(stripped[unit[-1]]) and not s[0].islower() and
                         not (len(unit) == 1 and NUMBER_ONLY.match(stripped[unit[0]]))):
                     flush()
+                elif unit and NUMBER_ONLY.match(s) and s[0].isdigit():
+                    flush()  # "Conserving the ocean⏎6.⏎We stress …": the number opens a unit
                 unit.append(i)
             flush()
 
@@ -303,6 +306,25 @@ class Doc:
         return "\n".join(out) + "\n"
 
 
+def relayout_one(job):
+    """Writes the variants of one text; returns its manifest lines or raises ValueError."""
+    src, corpus, name, out_dir, subj = job
+    with open(os.path.join(src, name), encoding="utf-8", newline="") as f:
+        try:
+            text = f.read()
+        except UnicodeDecodeError as e:
+            raise ValueError(f"{src}/{name}: not UTF-8 ({e})") from e
+    doc = Doc(text, subj)
+    lang = language(name)
+    lines = []
+    for v in VARIANTS:
+        d = os.path.join(out_dir, v, corpus)
+        with open(os.path.join(d, name), "w", encoding="utf-8", newline="") as f:
+            f.write(doc.render(v, lang, name))
+        lines.append(f"{v}\t{corpus}\t{name}")
+    return lines
+
+
 def main(argv):
     if len(argv) != 4:
         sys.stderr.write(__doc__)
@@ -312,25 +334,20 @@ def main(argv):
     if not subj:
         sys.stderr.write(f"relayout.py: no subject lines in {data}/lexicon/*/structure.tsv\n")
         return 1
-    manifest = []
+    jobs = []
     for corpus in CORPORA:
         src = os.path.join(shared, "corpus", corpus)
+        for v in VARIANTS:
+            os.makedirs(os.path.join(out_dir, v, corpus), exist_ok=True)
         names = sorted(n for n in os.listdir(src) if n.endswith(".txt") and n not in SKIP)
-        for name in names:
-            with open(os.path.join(src, name), encoding="utf-8", newline="") as f:
-                try:
-                    text = f.read()
-                except UnicodeDecodeError as e:
-                    sys.stderr.write(f"relayout.py: {src}/{name}: not UTF-8 ({e})\n")
-                    return 1
-            doc = Doc(text, subj)
-            lang = language(name)
-            for v in VARIANTS:
-                d = os.path.join(out_dir, v, corpus)
-                os.makedirs(d, exist_ok=True)
-                with open(os.path.join(d, name), "w", encoding="utf-8", newline="") as f:
-                    f.write(doc.render(v, lang, name))
-                manifest.append(f"{v}\t{corpus}\t{name}")
+        jobs.extend((src, corpus, n, out_dir, subj) for n in names)
+    try:
+        with multiprocessing.Pool(min(2, os.cpu_count() or 1)) as pool:
+            results = pool.map(relayout_one, jobs, chunksize=16)
+    except ValueError as e:
+        sys.stderr.write(f"relayout.py: {e}\n")
+        return 1
+    manifest = sorted(line for lines in results for line in lines)
     with open(os.path.join(out_dir, "MANIFEST.tsv"), "w", encoding="utf-8") as f:
         f.write("# variant\tcorpus\tfile\n" + "\n".join(manifest) + "\n")
     return 0
