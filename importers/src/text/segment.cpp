@@ -882,6 +882,17 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             }
             if (report) {
                 seg.header.report = block_span(c, blocks[b]);
+                // A bracket that a blank line cut ("[on the report of the … Committee⏎⏎(Fourth
+                // Committee) (A/78/421, para. 13)]") goes on to its closing bracket.
+                const std::string close = lex.value("report_close", "]");
+                while (seg.header.report->text.find(close) == std::string::npos &&
+                       b + 1 < blocks.size() && blocks[b + 1].footnote == 0 &&
+                       ends_with(block_text(c, blocks[b + 1]), close)) {
+                    ++b;
+                    for (auto r2 : blocks[b].lines) {
+                        append(*seg.header.report, c, r2);
+                    }
+                }
                 break;
             }
             if (title_block == blocks.size() && li == 0 &&
