@@ -68,7 +68,9 @@ TEST_CASE("corpus: every English General Assembly text imports without an error"
     CAPTURE(contradictions);
     CHECK(contradictions.empty());
     CHECK(named == files.size());
-    CHECK(paragraphs > 40000);
+    // 39,872 paragraphs (41,237 before sub-items "(a)", "- " and lines or blocks that start in
+    // lower case joined the paragraph they belong to).
+    CHECK(paragraphs > 39000);
     CHECK(edges > 30000);
 }
 

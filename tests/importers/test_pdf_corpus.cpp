@@ -176,9 +176,11 @@ TEST_CASE("pdf corpus: the en-ga PDFs give the edges of their texts", "[pdf][cor
         }
     }
     CHECK(pairs == 8);
-    // 506 paragraphs; 11 differ only by the markers the texts left in (read when written:
-    // 78/229 pp51 pp57 pp71 pp72 pp76 pp81, 79/129 pp6, 79/308 pp1, 80/229 pp54 pp71 pp72).
-    CHECK(all == 506);
+    // 497 paragraphs (506 before lower-case continuation lines joined their paragraph: 78/229
+    // lost 4, 80/229 lost 5, each checked against the text); 11 differ only by the markers the
+    // texts left in (read when written: 78/229 pp47 pp53 pp67 pp68 pp72 pp77, 79/129 pp6,
+    // 79/308 pp1, 80/229 pp49 pp66 pp67).
+    CHECK(all == 497);
     CHECK(identical + marker_only == all);
     CHECK(marker_only == 11);
 }

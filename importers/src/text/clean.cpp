@@ -85,7 +85,9 @@ int superscript_digit(char32_t cp) {
 // Full-width ASCII forms become ASCII, except the punctuation Chinese text uses as its own
 // (，；：！？), which the lexicon names as it is written.
 char32_t fold_width(char32_t cp) {
-    if (cp == 0x3000 || cp == 0x00A0 || cp == 0x2002 || cp == 0x2003 || cp == 0x2009) {
+    // Ideographic, no-break, en, em, thin, narrow no-break and the other fixed-width spaces.
+    if (cp == 0x3000 || cp == 0x00A0 || (cp >= 0x2002 && cp <= 0x200A) || cp == 0x202F ||
+        cp == 0x205F) {
         return U' ';
     }
     if (cp >= 0xFF01 && cp <= 0xFF5E) {

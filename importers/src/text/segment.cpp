@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <functional>
 #include <set>
 
 namespace citegraph::text {
@@ -107,6 +108,61 @@ bool is_digits(std::string_view s) {
            std::all_of(s.begin(), s.end(), [](char ch) { return utf8::is_digit(ch); });
 }
 
+// Whether the text starts with a lower-case letter of the Latin or Cyrillic script.
+bool starts_lower(std::string_view t) {
+    if (t.empty()) {
+        return false;
+    }
+    char32_t cp = 0;
+    utf8::decode(t, 0, cp);
+    return (cp >= U'a' && cp <= U'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+           (cp >= 0x430 && cp <= 0x45F);
+}
+
+// A typographic bullet at the start of a line ("- ", "• ", "– ", "— ", "· ", "▪ ", or "-" right
+// before CJK text): its length with the spaces after it, else 0.
+std::size_t bullet_len(std::string_view t) {
+    for (std::string_view b :
+         {"-", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x96\xAA"}) {
+        if (starts_with(t, b) && t.size() > b.size() && t[b.size()] != ' ') {
+            // The space after a bullet before CJK text was dropped by clean(): "-回顾…".
+            char32_t cp = 0;
+            utf8::decode(t, b.size(), cp);
+            if (utf8::is_cjk(cp)) {
+                return b.size();
+            }
+        }
+        if (starts_with(t, b) && t.size() > b.size() && t[b.size()] == ' ') {
+            std::size_t k = b.size();
+            while (k < t.size() && t[k] == ' ') {
+                ++k;
+            }
+            return k < t.size() ? k : 0;
+        }
+    }
+    return 0;
+}
+
+// A sub-item of a paragraph: a bullet, "(a)", "(iv)", "a)", "б)" at the start of the text.
+bool sub_item(std::string_view t) {
+    if (bullet_len(t) > 0) {
+        return true;
+    }
+    std::size_t i = !t.empty() && t[0] == '(' ? 1 : 0;
+    std::size_t letters = 0;
+    while (i < t.size() && letters < 6) {
+        char32_t cp = 0;
+        int n = utf8::decode(t, i, cp);
+        bool lower = (cp >= U'a' && cp <= U'z') || (cp >= 0x430 && cp <= 0x44F);
+        if (!lower) {
+            break;
+        }
+        i += static_cast<std::size_t>(n);
+        ++letters;
+    }
+    return letters > 0 && (letters <= 1 || t[0] == '(') && i < t.size() && t[i] == ')';
+}
+
 // Lines a PDF page adds around the text: job numbers ("23-25976 (E)  100124"), barcodes
 // ("*2325976*"), page counters ("2/28").
 bool page_furniture(std::string_view t) {
@@ -129,6 +185,26 @@ bool page_furniture(std::string_view t) {
 }
 
 bool title_line(std::string_view text, std::string& number, std::string& title);
+bool ends_terminal(std::string_view text, const Lexicon& lex);
+std::uint32_t trim_front(const CleanText& c, std::uint32_t pos, std::uint32_t end);
+
+// Lines a web page adds around the text: navigation rows ("Home | Documents | …",
+// "← | previous | next |", a lone "|") and the lexicon's `web_line` openings (page chrome,
+// share and licence lines). They carry no paragraph and no citation.
+bool web_chrome(std::string_view t, const Lexicon& lex) {
+    const std::string_view left_arrow = "\xE2\x86\x90", right_arrow = "\xE2\x86\x92";
+    if (starts_with(t, "|") || ends_with(t, "|") || starts_with(t, left_arrow) ||
+        ends_with(t, right_arrow) || std::count(t.begin(), t.end(), '|') >= 2) {
+        return true;
+    }
+    for (const auto& w : lex.values("web_line")) {
+        // The opening is a whole word: "Share this page" is chrome, "Shares the view" is not.
+        if (starts_with(t, w) && (t.size() == w.size() || !utf8::is_ascii_alnum(t[w.size()]))) {
+            return true;
+        }
+    }
+    return false;
+}
 
 // Blocks of non-blank lines, without the page furniture of PDF text: job numbers, barcodes,
 // page counters, the document's symbol repeated at page tops and the running title next to
@@ -193,9 +269,33 @@ std::vector<Block> blocks_of(const CleanText& c, const Lexicon& lex) {
         }
     };
     std::vector<int> in_footnote_area;
+    bool after_symbol = false; // only running title lines since the symbol line
     for (const auto& l : lines) {
         bool furniture = page_furniture(l.t) || (!symbol_line.empty() && l.t == symbol_line);
         bool is_rule = !rule.empty() && l.t.substr(0, rule.size()) == rule;
+        if (!l.t.empty() && !furniture && !is_rule && web_chrome(l.t, lex)) {
+            flush(false);
+            continue;
+        }
+        const bool symbol = !symbol_line.empty() && l.t == symbol_line;
+        if (symbol) {
+            // The running title on the lines right next to the symbol at a page top (a text
+            // without blank lines) is not the paragraph's: before it …
+            while (!cur.lines.empty() && is_title_fragment(line_text(c, cur.lines.back())) &&
+                   !ends_terminal(line_text(c, cur.lines.back()), lex)) {
+                cur.lines.pop_back();
+            }
+        }
+        if (l.t.empty() || is_rule) {
+            after_symbol = false;
+        } else if (symbol) {
+            after_symbol = true;
+        } else if (!furniture) {
+            if (after_symbol && is_title_fragment(l.t) && !ends_terminal(l.t, lex)) {
+                continue; // … and after it
+            }
+            after_symbol = false;
+        }
         if (l.t.empty() || furniture || is_rule) {
             flush(furniture);
             if (is_rule) {
@@ -249,7 +349,39 @@ std::vector<Block> blocks_of(const CleanText& c, const Lexicon& lex) {
                 closed_area = in_footnote_area[i];
             }
         }
-        out.push_back(std::move(b));
+        if (b.footnote == 0) {
+            out.push_back(std::move(b));
+            continue;
+        }
+        // Footnotes without blank lines between them: a line that opens with the next
+        // footnote's marker, or after the rule with its number ("3 Resolution 70/1."), starts
+        // it.
+        Block piece{{b.lines.front()}, b.footnote};
+        for (std::size_t li = 1; li < b.lines.size(); ++li) {
+            const Range r = b.lines[li];
+            const std::string_view lt = line_text(c, r);
+            const int next = piece.footnote + 1;
+            const std::string digits = std::to_string(next);
+            std::uint32_t skip = 0;
+            bool starts_next = false;
+            auto mk = std::lower_bound(
+                c.markers.begin(), c.markers.end(), r.begin,
+                [](const FootnoteMarker& fm, std::uint32_t p) { return fm.pos < p; });
+            if (mk != c.markers.end() && mk->pos == r.begin) {
+                starts_next = mk->number == next;
+            } else if (in_footnote_area[i] != 0 && starts_with(lt, digits) &&
+                       lt.size() > digits.size() + 1 && lt[digits.size()] == ' ') {
+                starts_next = true;
+                skip = static_cast<std::uint32_t>(digits.size() + 1);
+            }
+            if (starts_next) {
+                out.push_back(std::move(piece));
+                piece = Block{{{trim_front(c, r.begin + skip, r.end), r.end}}, next};
+                continue;
+            }
+            piece.lines.push_back(r);
+        }
+        out.push_back(std::move(piece));
     }
     return out;
 }
@@ -267,10 +399,47 @@ bool ends_terminal(std::string_view text, const Lexicon& lex);
 bool any_template(const Lexicon& lex, std::string_view key, std::string_view text,
                   Template::Result& r, bool whole);
 
-// Web copies run header lines together: the title line and a subject line that carries the
-// first paragraph ("大会, 回顾…") become blocks of their own.
+// Whether a line opens a paragraph: an operative number, a clause verb, or another word that
+// opens paragraphs without being a clause verb (`paragraph_opener`). A line that starts
+// in lower case (Latin, Cyrillic) continues its paragraph ("…,⏎expressing deep concern …"),
+// except in languages whose paragraphs open in lower case (`paragraphs_open_lower`: Russian
+// "ссылаясь на …") in a text that does not separate its paragraphs by blank lines.
+bool opens_paragraph(std::string_view line, const Lexicon& lex, bool lower_opens) {
+    std::uint32_t body = 0;
+    if (operative_number(line, body) > 0) {
+        return true;
+    }
+    if (!lower_opens && starts_lower(line)) {
+        return false;
+    }
+    AhoCorasick::Match m;
+    if (lex.verb_automaton().longest_at(line, 0, m)) {
+        return true;
+    }
+    for (const auto& w : lex.values("paragraph_opener")) {
+        if (starts_with(line, w) &&
+            (line.size() == w.size() || !utf8::is_ascii_alnum(line[w.size()]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Lines run together into one block (web copies, texts without blank lines) are cut where a
+// paragraph opens: the title line, the report line and the subject line of the header, a
+// subject line that carries the first paragraph ("大会, 回顾…"), and in the body a line that
+// opens a paragraph after a line that ended a clause. A bullet before a paragraph ("- Recalling
+// …", "- 1. Decides …") is dropped; other bullets mark sub-items.
 std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> blocks,
                                        const Lexicon& lex) {
+    // Whether the text separates its paragraphs by blank lines: several blocks open one.
+    int opening_blocks = 0;
+    for (const auto& b : blocks) {
+        opening_blocks +=
+            b.footnote == 0 && opens_paragraph(line_text(c, b.lines.front()), lex, true);
+    }
+    const bool lower_opens = lex.value("paragraphs_open_lower") == "yes" && opening_blocks < 3;
+    bool in_header = true; // no subject line yet
     std::vector<Block> out;
     for (auto& b : blocks) {
         if (b.footnote > 0) {
@@ -280,12 +449,27 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
         Block cur;
         for (auto r : b.lines) {
             std::string_view line = line_text(c, r);
+            if (std::size_t k = bullet_len(line);
+                k > 0 && opens_paragraph(line.substr(k), lex, lower_opens)) {
+                r.begin += static_cast<std::uint32_t>(k); // "- Recalling …"
+                line = line_text(c, r);
+            }
             std::string num, title;
+            if (in_header && !cur.lines.empty() &&
+                (title_line(line, num, title) ||
+                 (starts_with(line, lex.value("report_open", "[")) &&
+                  line.find(lex.value("report_marker", "report")) != std::string_view::npos))) {
+                out.push_back(std::move(cur)); // header facts one a line, no blank lines
+                cur = Block{};
+            }
             std::size_t subject = 0;
             for (const auto& subj : lex.values("subject")) {
                 if (line.size() >= subj.size() && line.substr(0, subj.size()) == subj) {
                     subject = subj.size();
                 }
+            }
+            if (subject > 0) {
+                in_header = false;
             }
             if (subject > 0 && (b.lines.size() > 1 || line.size() > subject)) {
                 if (!cur.lines.empty()) {
@@ -305,15 +489,12 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
             if (!cur.lines.empty()) {
                 auto prev = cur.lines.back();
                 std::string_view prev_line = line_text(c, prev);
-                AhoCorasick::Match m;
-                std::uint32_t body = 0;
                 std::uint32_t prev_body = 0;
                 bool prev_is_number_only =
                     operative_number(prev_line, prev_body) > 0 && prev_body >= prev_line.size();
                 Template::Result end;
                 if (ends_terminal(prev_line, lex) && !prev_is_number_only &&
-                    (lex.verb_automaton().longest_at(line, 0, m) ||
-                     operative_number(line, body) > 0 ||
+                    (opens_paragraph(line, lex, lower_opens) ||
                      any_template(lex, "end", line, end, true))) {
                     out.push_back(std::move(cur));
                     cur = Block{};
@@ -350,43 +531,54 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
     return out;
 }
 
-// "12." or "12 ." at the start of a block: the operative paragraph number, else -1.
+// The operative paragraph number at the start of a block, else -1: "12." or "12 .", "12-",
+// "12 -" or "12 –" (a space after the dash: Arabic texts, "١٢-" once its digits are mapped),
+// "(12)". `body_begin` is where the text after it starts.
 int operative_number(std::string_view text, std::uint32_t& body_begin) {
-    std::size_t i = 0;
+    const bool paren = !text.empty() && text[0] == '(';
+    std::size_t i = paren ? 1 : 0;
+    const std::size_t first = i;
     while (i < text.size() && utf8::is_digit(text[i])) {
         ++i;
     }
-    if (i == 0 || i > 3) {
+    if (i == first || i - first > 3) {
         return -1;
     }
     std::size_t j = i;
-    while (j < text.size() && text[j] == ' ') {
-        ++j;
-    }
-    // "12." everywhere; "12 - ", "12 – " and, in web copies, "12- " and "12-" in Arabic texts
-    // (never a range such as "12-15": no digit may follow the dash).
-    if (j < text.size() && text[j] == '.') {
-        ++j;
-        if (j < text.size() && utf8::is_digit(text[j])) {
-            return -1; // "2.5 per cent"
+    if (paren) {
+        if (j >= text.size() || text[j] != ')' || j + 1 >= text.size() || text[j + 1] != ' ') {
+            return -1; // "(12)" and a space: "(2010)" inside a title is not a number
         }
-    } else if (j < text.size() && (text[j] == '-' || text.substr(j, 3) == "\xE2\x80\x93")) {
-        j += text[j] == '-' ? 1 : 3;
-        std::size_t k = j;
-        while (k < text.size() && text[k] == ' ') {
-            ++k;
+        ++j;
+    } else {
+        while (j < text.size() && text[j] == ' ') {
+            ++j;
         }
-        if (k >= text.size() || utf8::is_digit(text[k]) || text[k] == '-') {
+        // "12." everywhere; "12 - ", "12 – " and, in web copies, "12- " and "12-" in Arabic
+        // texts (never a range such as "12-15" or "2030-2035": no digit may follow the dash).
+        if (j < text.size() && text[j] == '.') {
+            ++j;
+            if (j < text.size() && utf8::is_digit(text[j])) {
+                return -1; // "2.5 per cent"
+            }
+        } else if (j < text.size() && (text[j] == '-' || text.substr(j, 3) == "\xE2\x80\x93")) {
+            j += text[j] == '-' ? 1 : 3;
+            std::size_t k = j;
+            while (k < text.size() && text[k] == ' ') {
+                ++k;
+            }
+            if (k >= text.size() || utf8::is_digit(text[k]) || text[k] == '-') {
+                return -1;
+            }
+        } else {
             return -1;
         }
-    } else {
-        return -1;
     }
     while (j < text.size() && text[j] == ' ') {
         ++j;
     }
     body_begin = static_cast<std::uint32_t>(j);
-    return std::stoi(std::string(text.substr(0, i)));
+    return std::stoi(std::string(text.substr(first, i - first)));
 }
 
 // Chinese numbering of old texts and web copies: "一." "二、" "1、". Read only for a block
@@ -560,7 +752,16 @@ void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defin
             // "…Goals 6" closing a PDF line: the next footnote, alone at the end of the line.
             std::uint32_t last = s.map[j - 1] + 1;
             bool line_end = last >= clean_text.size() || clean_text[last] == '\n';
-            bool spaced = p == ' ' && i >= 2 && v == next_expected &&
+            // (Not a day before its month: "resolutions 54/47 of 1⏎December 1999".)
+            std::size_t after = j;
+            while (after < t.size() && t[after] == ' ') {
+                ++after;
+            }
+            bool day = false;
+            for (const auto& m : months) {
+                day = day || (!m.empty() && t.compare(after, m.size(), m) == 0);
+            }
+            bool spaced = p == ' ' && i >= 2 && v == next_expected && !day &&
                           (t[i - 2] == ',' || t[i - 2] == ';' ||
                            (line_end && std::isalpha(static_cast<unsigned char>(t[i - 2]))));
             bool glued_upper = p >= 'A' && p <= 'Z' && v == next_expected;
@@ -732,6 +933,17 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             }
             if (report) {
                 seg.header.report = block_span(c, blocks[b]);
+                // A bracket that a blank line cut ("[on the report of the … Committee⏎⏎(Fourth
+                // Committee) (A/78/421, para. 13)]") goes on to its closing bracket.
+                const std::string close = lex.value("report_close", "]");
+                while (seg.header.report->text.find(close) == std::string::npos &&
+                       b + 1 < blocks.size() && blocks[b + 1].footnote == 0 &&
+                       ends_with(block_text(c, blocks[b + 1]), close)) {
+                    ++b;
+                    for (auto r2 : blocks[b].lines) {
+                        append(*seg.header.report, c, r2);
+                    }
+                }
                 break;
             }
             if (title_block == blocks.size() && li == 0 &&
@@ -780,29 +992,63 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
     int annexes = 0;
     int annex_par = 0;
     // One block of the body (a whole block, or one piece of a block split below).
-    auto read_block = [&](const Block& blk) {
-        if (blk.footnote > 0) {
-            seg.footnotes.emplace(blk.footnote, block_span(c, blk));
+    std::function<void(const Block&)> read_block;
+    // Whether a block that starts in lower case continues the paragraph before it (not in
+    // languages whose paragraphs open in lower case).
+    const bool lower_continues = lex.value("paragraphs_open_lower") != "yes";
+    read_block = [&](const Block& whole_block) {
+        if (whole_block.footnote > 0) {
+            seg.footnotes.emplace(whole_block.footnote, block_span(c, whole_block));
             return;
+        }
+        // A bullet before a paragraph ("- Regretting …", "- 2. Decides …") is dropped; after a
+        // paragraph that introduces a list (":") or before lower case it marks a sub-item.
+        Block blk = whole_block;
+        if (std::size_t k = bullet_len(line_text(c, blk.lines.front())); k > 0) {
+            std::string_view after = line_text(c, blk.lines.front()).substr(k);
+            bool list = cur != nullptr && (ends_with(cur->span.text, ":") ||
+                                           ends_with(cur->span.text, "\xEF\xBC\x9A"));
+            if (!list && !starts_lower(after) && !sub_item(after)) {
+                blk.lines.front().begin += static_cast<std::uint32_t>(k);
+            }
         }
         const std::string text = block_text(c, blk);
         std::string_view t = text;
-        // Closing lines: the adoption date and "第70次全体会议" / "70th plenary meeting".
+        // Closing lines: the adoption date and "第70次全体会议" / "70th plenary meeting" /
+        // "Adopted by the Security Council at its 4956th meeting". Lines before them in the
+        // same block (a text without blank lines) are read first.
         bool closing_block = false;
-        for (auto line : blk.lines) {
-            const std::string_view lt = line_text(c, line);
+        for (std::size_t li = 0; li < blk.lines.size(); ++li) {
+            const std::string_view lt = line_text(c, blk.lines[li]);
             Template::Result r;
-            if (any_template(lex, "meeting", lt, r, true)) {
-                seg.header.meeting = r.get("num");
-                closing_block = true;
-            } else if (line.begin == blk.lines.front().begin &&
-                       any_template(lex, "end", lt, r, true)) {
-                closing_block = true; // a block of text after the resolution: a licence note
-            } else if ((line.begin == blk.lines.front().begin || closing_block) &&
+            bool meeting = any_template(lex, "meeting", lt, r, true);
+            if (!meeting && !closing_block && li == 0 && any_template(lex, "end", lt, r, true)) {
+                // A block of text after the resolution: a site's licence note (tpl_end).
+            } else if (!meeting && !closing_block && (li == 0 || li + 1 < blk.lines.size()) &&
                        any_template(lex, "date", lt, r, true)) {
+                // A date line closes when it is the block's first line or a meeting line
+                // follows it.
+                Template::Result r2;
+                if (li > 0 &&
+                    !any_template(lex, "meeting", line_text(c, blk.lines[li + 1]), r2, true)) {
+                    continue;
+                }
                 closing_date = iso_date(r, lex);
-                closing_block = true;
+            } else if (meeting) {
+                seg.header.meeting = r.get("num");
+            } else if (closing_block && any_template(lex, "date", lt, r, true)) {
+                closing_date = iso_date(r, lex);
+                continue;
+            } else {
+                continue;
             }
+            if (!closing_block && li > 0 && !closing) {
+                Block head;
+                head.lines.assign(blk.lines.begin(),
+                                  blk.lines.begin() + static_cast<std::ptrdiff_t>(li));
+                read_block(head);
+            }
+            closing_block = true;
         }
         if (closing_block) {
             closing = true;
@@ -825,7 +1071,9 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             return;
         }
         if (annex) {
-            bool continues_annex = cur != nullptr && !ends_terminal(cur->span.text, lex);
+            bool continues_annex =
+                cur != nullptr && (!ends_terminal(cur->span.text, lex) || sub_item(t) ||
+                                   (lower_continues && starts_lower(t)));
             if (!continues_annex) {
                 std::string label = "annex" + (annexes > 1 ? std::to_string(annexes) : "") + ".p" +
                                     std::to_string(++annex_par);
@@ -845,7 +1093,9 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         if (num < 0 && ends_terminal(t, lex)) {
             num = zh_operative_number(t, body_begin);
         }
-        bool continues = cur != nullptr && !ends_terminal(cur->span.text, lex);
+        // A page end cut the paragraph, or a sub-item ("(a)", "(i)", "- ") belongs to it.
+        bool continues = cur != nullptr && (!ends_terminal(cur->span.text, lex) || sub_item(t) ||
+                                            (lower_continues && starts_lower(t)));
         if (num == next_op) {
             seg.paragraphs.push_back({"op" + std::to_string(num), true, body_begin, {}});
             cur = &seg.paragraphs.back();
