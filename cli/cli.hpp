@@ -30,6 +30,8 @@ struct Command {
 
 // Read-only commands on a store that does not exist yet see an empty graph (nullptr).
 std::unique_ptr<Store> open_for_reading(const Globals& g);
+// The store file and its side files: an output file must never replace them.
+std::vector<std::string> store_files(const Globals& g);
 // The whole store as a graph (empty if there is no store yet).
 CitationGraph load_graph(const Globals& g);
 

@@ -9,7 +9,10 @@
 #include "cli.hpp"
 #include "progress.hpp"
 
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -27,6 +30,10 @@ std::unique_ptr<Store> open_for_reading(const Globals& g) {
         return nullptr;
     }
     return std::make_unique<Store>(g.db, Store::Mode::ReadOnly);
+}
+
+std::vector<std::string> store_files(const Globals& g) {
+    return {g.db, g.db + "-wal", g.db + "-shm", g.db + "-journal"};
 }
 
 CitationGraph load_graph(const Globals& g) {
@@ -388,7 +395,9 @@ int cmd_export(const Globals& g, const ExportArgs& a) {
         std::cerr << "citegraph: error: " << e.what() << " in " << g.db << "\n";
         return kInput;
     }
-    exporter->write(sub, a.options, a.output);
+    ExportOptions options = a.options;
+    options.output.protect = store_files(g);
+    exporter->write(sub, options, a.output);
     if (a.output != "-") {
         std::cerr << "wrote " << a.format << " (" << sub.num_nodes() << " nodes, "
                   << sub.num_edges() << " edges) to " << a.output << "\n";
@@ -491,15 +500,26 @@ int main(int argc, char** argv) {
         app.exit(e);
         return kUsage;
     }
+    int code = kUsage;
     try {
         for (const auto& c : commands) {
             if (*c.app) {
-                return c.run();
+                code = c.run();
+                break;
             }
         }
     } catch (const Error& e) {
         std::cerr << "citegraph: error: " << e.what() << "\n";
-        return kInput;
+        code = kInput;
     }
-    return kUsage;
+    // Standard output is checked like any file: a full disk or a closed pipe is an error, not
+    // a success with the output lost.
+    std::cout.flush();
+    if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        const int e = errno;
+        std::cerr << "citegraph: error: cannot write standard output"
+                  << (e != 0 ? std::string(" (") + std::strerror(e) + ")" : std::string()) << "\n";
+        return code == kOk ? kInput : code;
+    }
+    return code;
 }

@@ -2,6 +2,8 @@
 // anachronisms): readable aligned tables by default, JSON with --json.
 #include "citegraph/engine/queries.hpp"
 
+#include "citegraph/engine/text.hpp"
+#include "citegraph/exporters/output_file.hpp"
 #include "cli.hpp"
 
 #include <fstream>
@@ -664,12 +666,9 @@ int cmd_timeline(const Globals& g, const TimelineArgs& a) {
     TimelineBucket bucket = a.by == "session" ? TimelineBucket::session : TimelineBucket::year;
     auto rows = timeline(graph, id, bucket);
     if (!a.svg.empty()) {
-        std::ofstream f(a.svg, std::ios::binary);
-        f << timeline_svg(rows, id + ": citing documents per " + a.by);
-        if (!f) {
-            std::cerr << "citegraph: error: cannot write " << a.svg << "\n";
-            return kInput;
-        }
+        OutputPolicy policy;
+        policy.protect = store_files(g);
+        write_output_file(a.svg, timeline_svg(rows, id + ": citing documents per " + a.by), policy);
         std::cerr << "wrote " << a.svg << "\n";
     }
     if (a.json) {
