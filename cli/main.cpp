@@ -19,6 +19,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <sys/stat.h>
 
 using namespace citegraph;
 using namespace citegraph::cli;
@@ -26,7 +27,11 @@ using namespace citegraph::cli;
 namespace citegraph::cli {
 
 std::unique_ptr<Store> open_for_reading(const Globals& g) {
-    if (!std::filesystem::exists(g.db)) {
+    // Nothing there at all: an empty store. A dangling symbolic link, "" or ":memory:" go to
+    // Store, which says what is wrong with them.
+    std::error_code ec;
+    if (!g.db.empty() && g.db != ":memory:" &&
+        std::filesystem::symlink_status(g.db, ec).type() == std::filesystem::file_type::not_found) {
         return nullptr;
     }
     return std::make_unique<Store>(g.db, Store::Mode::ReadOnly);
@@ -73,21 +78,62 @@ struct ImportArgs {
 constexpr std::size_t kGroupDocuments = 64;
 constexpr std::chrono::milliseconds kGroupTime{250};
 
+// The files of a batch, each once: a file named twice (the same name, or another path to the
+// same file: a link, "./x" and "x") would be read and counted twice.
+std::vector<std::string> distinct_files(const std::vector<std::string>& files) {
+    std::vector<std::string> out;
+    std::map<std::pair<dev_t, ino_t>, std::string> seen_files;
+    std::set<std::string> seen_names;
+    for (const auto& f : files) {
+        struct stat st {};
+        std::string first;
+        if (f != "-" && ::stat(f.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+            auto [it, fresh] = seen_files.emplace(std::make_pair(st.st_dev, st.st_ino), f);
+            first = fresh ? "" : it->second;
+        } else if (!seen_names.insert(f).second) {
+            first = f;
+        }
+        if (!first.empty()) {
+            std::cerr << "citegraph: warning: " << f
+                      << (f == first ? " is named twice" : " is the same file as " + first)
+                      << "; imported once\n";
+            continue;
+        }
+        out.push_back(f);
+    }
+    return out;
+}
+
 int cmd_import(const Globals& g, const ImportArgs& a) {
     ImportContext ctx(g.data);
     Store store(g.db);
     Store::Bulk bulk(store);
+    const std::vector<std::string> files = distinct_files(a.files);
+    // Which file each stored document version came from, and its title: a version read from
+    // another file (before, or earlier in this batch) is replaced with a warning that names
+    // that file and both titles, never without a word.
+    struct Known {
+        std::string source;
+        std::string title;
+        bool this_batch = false;
+    };
+    std::map<std::pair<std::string, std::string>, Known> known;
+    for (auto& d : store.documents()) {
+        known[{d.id, d.language}] = {d.source, d.title, false};
+    }
+    std::size_t replaced = 0, warned = 0;
     std::size_t ok = 0, edges = 0, unresolved = 0, paragraphs = 0;
     std::map<std::string, std::size_t> by_relation;
     std::vector<std::string> failures;
     bool store_failed = false;
-    Progress progress(a.files.size(), Progress::terminal());
+    Progress progress(files.size(), Progress::terminal());
 
     // A file's outcome until its group is committed.
     struct Waiting {
         std::size_t index = 0;
         std::optional<ImportResult> result; // imported, pending in the group's transaction
         std::string error;                  // the input error (nothing written)
+        std::string replaces;               // the version from another file it replaces
     };
     std::vector<Waiting> group;
     auto group_start = std::chrono::steady_clock::now();
@@ -103,6 +149,13 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
         std::cout << "imported " << r.report.document << " (" << r.report.language << ") from "
                   << file << ": " << r.report.paragraphs << " paragraphs, " << r.report.edges
                   << " edges, " << r.report.unresolved.size() << " unresolved\n";
+        if (!r.report.warnings.empty()) {
+            std::cout.flush();
+            for (const auto& w : r.report.warnings) {
+                std::cerr << "citegraph: warning: " << file << ": " << w << "\n";
+            }
+            warned += 1;
+        }
         if (a.report) {
             for (const auto& u : r.report.unresolved) {
                 std::cout << "  unresolved " << file << " " << u.paragraph << ": " << u.text << " ("
@@ -119,7 +172,7 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
     // Prints one waiting file's outcome; with `write`, writes its document first in a
     // transaction of its own. False when the store refused it: the batch stops there.
     auto settle = [&](Waiting& w, bool write) {
-        const std::string& file = a.files[w.index];
+        const std::string& file = files[w.index];
         progress.clear_for_stdout();
         if (!w.result) {
             report_error(file, w.error);
@@ -137,6 +190,10 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
                 }
             }
             report_imported(file, *w.result);
+            if (!w.replaces.empty()) {
+                std::cerr << "citegraph: warning: " << file << ": " << w.replaces << "\n";
+                ++replaced;
+            }
         }
         std::cout.flush();
         progress.step(file);
@@ -167,12 +224,30 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
     // Files are read on `jobs` threads; outcomes come back here in input order, so the store
     // and the output are the same for any number of threads.
     bool stopped = false;
-    import_in_order(ctx, a.files, a.language, a.jobs, [&](std::size_t index, FileOutcome& o) {
+    import_in_order(ctx, files, a.language, a.jobs, [&](std::size_t index, FileOutcome& o) {
         if (group.empty()) {
             group_start = std::chrono::steady_clock::now();
         }
         Waiting w;
         w.index = index;
+        if (o.result) {
+            const ImportReport& r = o.result->report;
+            const auto& names = o.result->batch.nodes.front().names;
+            auto t = names.find(r.language);
+            const std::string title = t == names.end() ? std::string() : t->second;
+            const std::string name = std::filesystem::path(files[index]).filename().string();
+            auto [it, fresh] = known.try_emplace({r.document, r.language});
+            Known& k = it->second;
+            if (!fresh &&
+                (k.this_batch || std::filesystem::path(k.source).filename().string() != name)) {
+                w.replaces = "replaces the version of " + r.document + " (" + r.language +
+                             ") read from " + k.source + (k.this_batch ? " in this batch" : "");
+                if (k.title != title) {
+                    w.replaces += "; its title was '" + k.title + "', now '" + title + "'";
+                }
+            }
+            k = {files[index], title, true};
+        }
         if (o.error) {
             try {
                 std::rethrow_exception(o.error);
@@ -211,7 +286,7 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
         flush();
     }
     progress.finish();
-    if (a.files.size() > 1 || !failures.empty()) {
+    if (a.files.size() > 1 || !failures.empty() || replaced > 0) {
         std::cout << "summary: " << ok << " imported, " << failures.size() << " failed, "
                   << paragraphs << " paragraphs, " << edges << " edges, " << unresolved
                   << " unresolved references\n";
@@ -224,8 +299,15 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
             std::cout << "  failed: " << f << "\n";
         }
         std::size_t attempted = ok + failures.size();
-        if (store_failed && attempted < a.files.size()) {
-            std::cout << "  not attempted after the store error: " << a.files.size() - attempted
+        if (warned > 0) {
+            std::cout << "  with warnings (see standard error): " << warned << " file(s)\n";
+        }
+        if (replaced > 0) {
+            std::cout << "  replaced the version read from another file: " << replaced
+                      << " document(s)\n";
+        }
+        if (store_failed && attempted < files.size()) {
+            std::cout << "  not attempted after the store error: " << files.size() - attempted
                       << " file(s)\n";
         }
     }

@@ -54,6 +54,13 @@ class TextImporter final : public Importer {
             throw InputError(path, "no resolution symbol: neither a title line such as "
                                    "'68/193. Title' nor a file name such as A_RES_68_193.zh.txt");
         }
+        // A file name and a title that name two documents: which one the text is cannot be
+        // told, and taking either would replace that document's stored version silently.
+        if (!from_name.empty() && from_name != id) {
+            throw InputError(path, "the file name says " + from_name + " but the title line says " +
+                                       id + " ('" + seg.header.symbol_text +
+                                       "'); rename the file or fix the title");
+        }
         if (seg.paragraphs.empty()) {
             throw InputError(path, "no resolution structure found (no paragraph after the "
                                    "header)");
@@ -99,11 +106,6 @@ class TextImporter final : public Importer {
         res.report.language = lang;
         res.report.paragraphs = b.document.paragraphs.size();
         res.report.edges = b.edges.size();
-        if (!from_name.empty() && from_name != id) {
-            res.report.unresolved.push_back(
-                {"header", from_name,
-                 "file name names another symbol than the title (" + id + ")"});
-        }
         for (auto& u : ex.unresolved) {
             res.report.unresolved.push_back({u.paragraph, u.text, u.reason});
         }

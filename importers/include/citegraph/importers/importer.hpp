@@ -27,6 +27,10 @@ struct ImportReport {
         std::string reason;
     };
     std::vector<Unresolved> unresolved;
+    // What the import corrected or dropped, for the user to see (the command prints them on
+    // standard error): an impossible date, a citation of the document itself, a header
+    // session that contradicts the symbol, ...
+    std::vector<std::string> warnings;
 };
 
 struct ImportResult {
