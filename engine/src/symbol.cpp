@@ -24,8 +24,8 @@
 //  * Document symbols admit no spaces and no parenthesised groups at all. They need two
 //    components after the root (A/68/457), except a lone verbatim record (S/PV.4385) or an
 //    old draft (A/L.632); the pre-1994 single-number forms (S/26757, A/8082) are rejected as
-//    too easily confused with noise. The session of a document is its first number or S-/ES- session component when
-//    more of the body follows it.
+//    too easily confused with noise. The session of a document is its first number or S-/ES-
+//    session component when more of the body follows it.
 #include "citegraph/engine/symbol.hpp"
 
 #include "citegraph/engine/text.hpp"
@@ -597,13 +597,23 @@ std::optional<Symbol> parse_resolution_number(std::string_view text, const Organ
 }
 
 std::optional<Symbol> parse_symbol(std::string_view text) {
+    if (text.size() > 4 * kMaxSymbolBytes) { // spaces and full-width forms normalise away
+        return std::nullopt;
+    }
     const std::optional<std::string> norm = normalise(text);
-    if (!norm || norm->empty()) {
+    if (!norm || norm->empty() || norm->size() > kMaxSymbolBytes) {
         return std::nullopt;
     }
     const std::string_view s = *norm;
     const std::vector<std::string_view> parts = split(s, '/');
     if (parts.size() < 2 || !in_table(kRoots, parts[0])) {
+        return std::nullopt;
+    }
+    std::size_t suffixes = 0;
+    for (auto part : parts) {
+        suffixes += classify(part) == Part::suffix ? 1 : 0;
+    }
+    if (suffixes > kMaxSymbolSuffixes) {
         return std::nullopt;
     }
     // A RES or DEC marker after the root and body names ("A/HRC/RES/...") makes a resolution
