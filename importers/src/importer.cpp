@@ -3,6 +3,7 @@
 #include "citegraph/engine/error.hpp"
 #include "citegraph/engine/symbol.hpp"
 #include "utf8.hpp"
+#include "validate.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -231,7 +232,10 @@ ImportResult import_file(ImportContext& ctx, const std::string& path, const std:
     if (!importer->accepts(path, head)) {
         throw InputError(path, "no importer reads this file");
     }
-    return importer->import(path, bytes, language);
+    ImportResult r = importer->import(path, bytes, language);
+    const std::string& lang = r.report.language;
+    validate_import(r, ctx.lexicon(lang.substr(0, lang.find('-'))), path);
+    return r;
 }
 
 } // namespace citegraph

@@ -346,13 +346,15 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
     return out;
 }
 
-// "12." or "12 ." at the start of a block: the operative paragraph number, else -1.
+// "12." or "12 ." at the start of a block: the operative paragraph number, else -1. Up to four
+// digits: a resolution may run past paragraph 999 (a number counts only where it is the one
+// expected next, so "2015." starting a line is no paragraph of a short text).
 int operative_number(std::string_view text, std::uint32_t& body_begin) {
     std::size_t i = 0;
     while (i < text.size() && utf8::is_digit(text[i])) {
         ++i;
     }
-    if (i == 0 || i > 3) {
+    if (i == 0 || i > 4) {
         return -1;
     }
     std::size_t j = i;
@@ -726,6 +728,7 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
     int next_op = 1;
     int pp = 0;
     Paragraph* cur = nullptr;
+    bool cur_one_block = false; // cur is an operative paragraph of exactly one block so far
     bool closing = false;
     bool annex = false;
     int annexes = 0;
@@ -736,6 +739,8 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             seg.footnotes.emplace(blk.footnote, block_span(c, blk));
             return;
         }
+        const bool prev_one_block = cur_one_block;
+        cur_one_block = false;
         const std::string text = block_text(c, blk);
         std::string_view t = text;
         // Closing lines: the adoption date and "第70次全体会议" / "70th plenary meeting".
@@ -791,13 +796,22 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         std::uint32_t body_begin = 0;
         int num = operative_number(t, body_begin);
         bool continues = cur != nullptr && !ends_terminal(cur->span.text, lex);
-        if (num == next_op) {
+        // The number of the block just read again, right after it ("2. …;" then "2. …"): a
+        // paragraph of its own with the same label, which the import refuses (validate.cpp),
+        // instead of merging it into the one before. (Not after a paragraph that has taken in
+        // more blocks: the sections of a resolution restart their numbering, I, 1., 2., II,
+        // 1., …, and are read as before.)
+        const bool repeated = num > 0 && num == next_op - 1 && prev_one_block && cur != nullptr &&
+                              cur->label == "op" + std::to_string(num) &&
+                              ends_terminal(cur->span.text, lex);
+        if (num == next_op || repeated) {
             seg.paragraphs.push_back({"op" + std::to_string(num), true, body_begin, {}});
             cur = &seg.paragraphs.back();
-            ++next_op;
+            next_op = num + 1;
             for (auto r2 : blk.lines) {
                 append(cur->span, c, r2);
             }
+            cur_one_block = true;
             return;
         }
         if (continues || (cur != nullptr && cur->operative)) {

@@ -7,6 +7,33 @@
 namespace citegraph {
 namespace {
 
+// The document's session: the symbol's ("A/RES/70/1": 70; "A/RES/2625 (XXV)": XXV = 25)
+// wins over a header line ("Seventieth session") that contradicts it, with a warning; the
+// header's when the symbol carries none.
+std::string header_session(const std::string& header, const Symbol& own,
+                           std::vector<std::string>& warnings) {
+    if (header.empty()) {
+        return own.session;
+    }
+    if (own.session.empty()) {
+        return header;
+    }
+    std::string number = own.session;
+    if (number.find_first_not_of("0123456789") != std::string::npos) {
+        int roman = roman_value(number);
+        if (roman <= 0) {
+            return own.session; // "S-26", "ES-10": no session line to compare with
+        }
+        number = std::to_string(roman);
+    }
+    if (number != header) {
+        warnings.push_back("the header says session " + header + " but the symbol " + own.display +
+                           " is of session " + own.session + "; the symbol's session is kept");
+        return own.session;
+    }
+    return header;
+}
+
 class TextImporter final : public Importer {
   public:
     explicit TextImporter(ImportContext& ctx) : ctx_(ctx) {}
@@ -86,7 +113,7 @@ class TextImporter final : public Importer {
         self.id = id;
         self.kind = own.kind;
         self.symbol = own.display;
-        self.session = seg.header.session.empty() ? own.session : seg.header.session;
+        self.session = header_session(seg.header.session, own, res.report.warnings);
         self.date = seg.header.date;
         self.body = seg.header.organ;
         if (!seg.header.title.empty()) {
