@@ -454,17 +454,15 @@ int cmd_export(const Globals& g, const ExportArgs& a) {
     f.from = a.from;
     f.depth = a.depth;
     for (const auto& r : a.relations) {
-        auto rel = parse_relation(r);
+        auto rel = parse_choice<Relation>(r, "relation");
         if (!rel) {
-            std::cerr << "citegraph: error: unknown relation '" << r << "'\n";
             return kUsage;
         }
         f.relations.insert(*rel);
     }
     for (const auto& k : a.kinds) {
-        auto kind = parse_node_kind(k);
+        auto kind = parse_choice<NodeKind>(k, "node kind");
         if (!kind) {
-            std::cerr << "citegraph: error: unknown node kind '" << k << "'\n";
             return kUsage;
         }
         f.kinds.insert(*kind);
@@ -543,10 +541,11 @@ void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
     exp->add_option("--format,-f", ea->format, "dot|svg|graphml|jsonld|neo4j")->required();
     exp->add_option("-o,--output", ea->output, "output file ('-' stdout); a directory for neo4j")
         ->capture_default_str();
-    exp->add_option("--from", ea->from, "keep the neighbourhood of this node");
+    auto* from = exp->add_option("--from", ea->from, "keep the neighbourhood of this node");
     exp->add_option("--depth", ea->depth, "hops from --from (either direction)")
         ->capture_default_str()
-        ->check(CLI::Range(0, 100));
+        ->check(CLI::Range(0, 100))
+        ->needs(from);
     exp->add_option("--relation", ea->relations, "keep only these relations");
     exp->add_option("--kind", ea->kinds, "keep only nodes of these kinds");
     exp->add_option("--lang", ea->options.lang, "label language for dot/svg")
@@ -580,6 +579,16 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);
+        // A file whose name starts with '-' reads as an option: say how to name it.
+        for (int i = 1; i < argc; ++i) {
+            const std::string arg = argv[i];
+            std::error_code ec;
+            if (arg.size() > 1 && arg[0] == '-' && std::filesystem::exists(arg, ec)) {
+                std::cerr << "citegraph: '" << arg
+                          << "' is read as an option; to name the file, write ./" << arg
+                          << " or put -- before the file names\n";
+            }
+        }
         return kUsage;
     }
     int code = kUsage;
