@@ -21,7 +21,7 @@
 
 namespace citegraph {
 namespace {
-constexpr std::uintmax_t kMaxFileBytes = 32u << 20; // 32 MiB of text
+constexpr std::uintmax_t kMaxFileBytes = kMaxTextBytes;
 constexpr std::uintmax_t kMaxPdfBytes = 256u << 20; // PDFs carry fonts and images
 } // namespace
 

@@ -52,3 +52,63 @@ TEST_CASE("robustness: a chain of symbol suffixes does not make a long node id",
     // An ordinary suffixed symbol still makes its node.
     CHECK(query_int(db, "SELECT count(*) FROM nodes WHERE id='A/68/457/Add.1/Corr.1'") == 1);
 }
+
+// Peak memory is bounded by the text limit (8 MiB, kMaxTextBytes) times the pipeline's bytes
+// per input byte: at most 40 per byte plus 100 MB, checked here on the worst shapes known (a
+// text dense with citations: 35 per byte) just under the limit. A 32 MB text (1.1 GB of
+// memory before the limit came down from 32 MiB) is refused before it is read.
+TEST_CASE("robustness: peak memory stays within 40 bytes per input byte plus 100 MB",
+          "[robustness][hang][memory]") {
+    fs::path dir = work_dir("hang-memory");
+    const std::string db = (dir / "store.db").string();
+    const std::string text = read_file(fixture("en/small_resolution.en.txt"));
+    const auto ops = text.find("1. Requests");
+    REQUIRE(ops != std::string::npos);
+    const std::string head = text.substr(0, ops);
+    const std::string tail = text.substr(ops);
+    auto build = [&](const std::string& unit, std::size_t size, const std::string& sep) {
+        std::string body = head;
+        while (body.size() + unit.size() + tail.size() + 4 < size) {
+            body += unit;
+        }
+        return body + sep + tail;
+    };
+    struct Shape {
+        const char* name;
+        std::string bytes;
+    };
+    const std::size_t limit = 8u << 20;
+    const Shape shapes[] = {
+        {"paragraphs dense with citations",
+         build("Recalling its resolutions 46/152 of 18 December 1991, 68/193 of 18 December "
+               "2013 and 60/1, and Security Council resolution 1373 (2001), and the report of "
+               "the Secretary-General (A/70/123),\n\n",
+               limit, "")},
+        {"one line of unresolved numbers",
+         build("Recalling its resolutions 46/152 of 18 December 1991 and the work of the Office, ",
+               limit, ",\n\n")},
+    };
+    for (const auto& s : shapes) {
+        fs::path f = dir / "A_RES_70_178.en.txt";
+        write_file(f, s.bytes);
+        fs::remove(db);
+        Run r = run("--db " + quote(db) + " import " + quote(f.string()), "timeout 300 ");
+        INFO(s.name << ": " << r.out.substr(0, 500) << " max_rss_kb=" << r.max_rss_kb);
+        CHECK(r.code == 0);
+        const long bound_kb = static_cast<long>((40 * s.bytes.size() + (100u << 20)) / 1024);
+        CHECK(r.max_rss_kb < bound_kb);
+        WARN(s.name << " (" << s.bytes.size() << " bytes): " << r.seconds << " s, peak RSS "
+                    << r.max_rss_kb / 1024 << " MiB, "
+                    << static_cast<double>(r.max_rss_kb) * 1024 / s.bytes.size() << " per byte");
+    }
+    // Over the limit: refused before reading, in a few MB.
+    fs::path big = dir / "A_RES_70_179.en.txt";
+    write_file(big,
+               build("Recalling its resolution 68/193 of 18 December 2013,\n\n", 32u << 20, ""));
+    Run r = run("--db " + quote(db) + " import " + quote(big.string()));
+    INFO(r.out << " max_rss_kb=" << r.max_rss_kb);
+    CHECK(r.code == 2);
+    CHECK(r.out.find("file too large: ") != std::string::npos);
+    CHECK(r.out.find("(the limit is 8388608 bytes") != std::string::npos);
+    CHECK(r.max_rss_kb < 100 * 1024);
+}

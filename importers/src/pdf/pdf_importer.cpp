@@ -56,6 +56,11 @@ class PdfImporter final : public Importer {
     ImportResult import(const std::string& path, std::string_view bytes,
                         const std::string& language) override {
         pdf::Layout layout = read_pdf_layout(path, bytes);
+        if (layout.text.size() > kMaxTextBytes) { // the memory bound of a text applies here too
+            throw InputError(path, "text layer too large: " + std::to_string(layout.text.size()) +
+                                       " bytes (the limit is " + std::to_string(kMaxTextBytes) +
+                                       " bytes of text; a resolution is well under 1 MB)");
+        }
         auto text = make_text_importer(ctx_);
         std::string lang = language.empty() ? detect_language(path, layout.text) : language;
         return text->import(path, layout.text, lang);
