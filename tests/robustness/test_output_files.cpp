@@ -171,8 +171,8 @@ TEST_CASE("robustness: a failed export leaves the old file whole and no temporar
         fs::path target = dir / (std::string("out.") + format);
         const std::string old(8192, 'o');
         write_file(target, old);
-        Run r = run_cmd("sh -c " + quote(limit + quote(cli()) + " " +
-                                         export_args(db, format, target)));
+        Run r =
+            run_cmd("sh -c " + quote(limit + quote(cli()) + " " + export_args(db, format, target)));
         INFO(format << ": " << r.out);
         CHECK(r.code == 2);
         CHECK(r.out.find("cannot write '" + target.string() + "'") != std::string::npos);
@@ -199,15 +199,28 @@ TEST_CASE("robustness: write errors on standard output are errors", "[robustness
     }
     fs::path dir = work_dir("output-stdout");
     std::string db = baseline_store(dir);
-    const std::string commands[] = {
-        "export -f dot", "export -f graphml",     "export -f jsonld",
-        "stats",         "show A/RES/70/178",     "cites A/RES/70/178",
-        "rank --json",   "export -f jsonld -o -", "export -f graphml -o /dev/full"};
+    const std::string commands[] = {"export -f dot", "export -f graphml",    "export -f jsonld",
+                                    "stats",         "show A/RES/70/178",    "cites A/RES/70/178",
+                                    "rank --json",   "export -f jsonld -o -"};
     for (const auto& c : commands) {
         Run r = run_cmd("sh -c " + quote("exec " + quote(cli()) + " --db " + quote(db) + " " + c +
                                          " > /dev/full"));
         INFO(c << ": " << r.out);
         CHECK(r.code == 2);
         CHECK(r.out.find("No space left on device") != std::string::npos);
+    }
+    // -o naming a full device: a private copy of /dev/full (mknod, root), never the machine's
+    // own, which a regression (GraphML renamed PATH.tmp over it) would replace by a file.
+    fs::path full = dir / "full";
+    if (::mknod(full.c_str(), S_IFCHR | 0666, makedev(1, 7)) != 0) {
+        WARN("mknod not permitted: -o on a full device not tested");
+        return;
+    }
+    for (const char* format : kFormats) {
+        Run r = run(export_args(db, format, full));
+        INFO(format << ": " << r.out);
+        CHECK(r.code == 2);
+        CHECK(r.out.find("No space left on device") != std::string::npos);
+        CHECK(type_of(full) == S_IFCHR);
     }
 }
