@@ -205,11 +205,11 @@ TEST_CASE("robustness: pathological paragraphs import in bounded time and memory
         // A title line followed by a long block whose lines alternate with page counters: each
         // line next to page furniture was looked up in the title, which ran to the blank line
         // (7.5 MB, under the 8 MiB text limit: 1.6 s per MB at 1 MB, growing with the square).
-        {"title-block.en", "70/178. Strengthening the programme\n" +
-                               repeat_whole("Strengthening the crime programme\n2/28\n",
-                                            15 * size / 4) +
-                               "\nThe General Assembly,\n\nRecalling its resolution 68/193,\n\n"
-                               "1. Requests the Secretary-General to report.\n"},
+        {"title-block.en",
+         "70/178. Strengthening the programme\n" +
+             repeat_whole("Strengthening the crime programme\n2/28\n", 15 * size / 4) +
+             "\nThe General Assembly,\n\nRecalling its resolution 68/193,\n\n"
+             "1. Requests the Secretary-General to report.\n"},
         // Operative paragraphs run together on one line.
         {"run-together.en", header_until_recalling() + "Recalling its resolution 68/193,\n\n" +
                                 [&] {

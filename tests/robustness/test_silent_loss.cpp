@@ -1,6 +1,6 @@
 // Imports that used to report success and lose data without a word: a store that keeps
-// nothing (and store paths SQLite misreports), a file counted twice, a document replaced by another file's text, a file name and a
-// title that name two documents.
+// nothing (and store paths SQLite misreports), a file counted twice, a document replaced by
+// another file's text, a file name and a title that name two documents.
 #include "rob_support.hpp"
 
 using namespace rob;
