@@ -335,6 +335,11 @@ int cmd_stats(const Globals& g) {
     for (const auto& [role, n] : s.edges_by_role) {
         std::cout << "  " << role << ": " << n << "\n";
     }
+    // A date its own symbol's session cannot bear: a typo or a citation read for another organ.
+    std::cout << "date-session contradictions: " << s.date_contradictions.size() << "\n";
+    for (const auto& [id, date] : s.date_contradictions) {
+        std::cout << "  " << id << " " << date << "\n";
+    }
     return 0;
 }
 

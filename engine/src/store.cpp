@@ -1,6 +1,7 @@
 #include "citegraph/engine/store.hpp"
 
 #include "citegraph/engine/error.hpp"
+#include "citegraph/engine/symbol.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -521,12 +522,17 @@ struct Store::Statements {
                8, R"sql(
 ON CONFLICT(id) DO UPDATE SET
   symbol = CASE WHEN nodes.symbol = '' THEN excluded.symbol ELSE nodes.symbol END,
-  date = CASE WHEN nodes.date = '' THEN excluded.date ELSE nodes.date END,
+  date = CASE WHEN nodes.date = '' THEN excluded.date
+              WHEN excluded.date <> '' AND excluded.date < nodes.date
+                   AND NOT EXISTS (SELECT 1 FROM documents WHERE doc_id = nodes.id)
+              THEN excluded.date ELSE nodes.date END,
   body = CASE WHEN nodes.body = '' THEN excluded.body ELSE nodes.body END,
   session = CASE WHEN nodes.session = '' THEN excluded.session ELSE nodes.session END,
   unts_volume = CASE WHEN nodes.unts_volume = '' THEN excluded.unts_volume ELSE nodes.unts_volume END,
   unts_number = CASE WHEN nodes.unts_number = '' THEN excluded.unts_number ELSE nodes.unts_number END
 WHERE (nodes.symbol = '' AND excluded.symbol <> '') OR (nodes.date = '' AND excluded.date <> '')
+  OR (excluded.date <> '' AND excluded.date < nodes.date
+      AND NOT EXISTS (SELECT 1 FROM documents WHERE doc_id = nodes.id))
   OR (nodes.body = '' AND excluded.body <> '') OR (nodes.session = '' AND excluded.session <> '')
   OR (nodes.unts_volume = '' AND excluded.unts_volume <> '')
   OR (nodes.unts_number = '' AND excluded.unts_number <> '')
@@ -875,6 +881,14 @@ StoreStats Store::stats() const {
     group("SELECT kind, count(*) FROM nodes GROUP BY kind", s.nodes_by_kind);
     group("SELECT relation, count(*) FROM edges GROUP BY relation", s.edges_by_relation);
     group("SELECT role, count(*) FROM edges GROUP BY role", s.edges_by_role);
+    Stmt dated(db_, path_, "SELECT id, date FROM nodes WHERE date <> '' ORDER BY id");
+    while (dated.step()) {
+        std::string id = dated.text(0);
+        std::string date = dated.text(1);
+        if (auto w = date_window(id); w && !w->contains(date)) {
+            s.date_contradictions.emplace_back(std::move(id), std::move(date));
+        }
+    }
     return s;
 }
 

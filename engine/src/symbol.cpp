@@ -35,6 +35,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace citegraph {
@@ -328,11 +329,24 @@ std::optional<Tail> numbered_form(Scanner& in, Series series, bool decision) {
     if (!session || !in.eat(')')) {
         return std::nullopt;
     }
+    // The part letter may also follow the session, as the key writes it ("217 (III) A").
+    if (letter == '\0' && series != Series::security_council) {
+        const std::optional<char> after = final_part_letter(in);
+        if (!after) {
+            return std::nullopt;
+        }
+        letter = *after;
+    }
+    // Key: number, session, part letter ("A/RES/217(III)A", as the Digital Library files
+    // part A of resolution 217 (III)); display as the texts write it ("A/RES/217 A (III)").
     Tail t;
-    t.key = std::to_string(*first);
-    t.display = t.key;
-    append_part_letter(t, letter);
-    t.key += '(' + *session + ')';
+    t.key = std::to_string(*first) + '(' + *session + ')';
+    t.display = std::to_string(*first);
+    if (letter != '\0') {
+        t.key += letter;
+        t.display += ' ';
+        t.display += letter;
+    }
     t.display += " (" + *session + ')';
     t.session = std::move(*session);
     return t;
@@ -628,6 +642,60 @@ std::optional<Symbol> parse_symbol(std::string_view text) {
         }
     }
     return parse_document_symbol(s, parts);
+}
+
+std::optional<DateWindow> date_window(std::string_view key) {
+    auto starts = [&](std::string_view p) { return key.substr(0, p.size()) == p; };
+    auto year_window = [](int year) {
+        const std::string y = std::to_string(year);
+        return DateWindow{y + "-01-01", y + "-12-31"};
+    };
+    auto digits = [](std::string_view s) {
+        int v = 0;
+        std::size_t i = 0;
+        for (; i < s.size() && i < 5 && s[i] >= '0' && s[i] <= '9'; ++i) {
+            v = v * 10 + (s[i] - '0');
+        }
+        return std::make_pair(v, i);
+    };
+    if (starts("A/RES/") || starts("A/DEC/")) {
+        std::string_view rest = key.substr(6);
+        int session = 0;
+        const auto [n, len] = digits(rest);
+        if (len > 0 && len < rest.size() && rest[len] == '/') {
+            session = n; // "68/193"
+        } else if (len > 0 && len < rest.size() && rest[len] == '(') {
+            const std::size_t close = rest.find(')', len);
+            if (close != std::string_view::npos) {
+                session = roman_value(rest.substr(len + 1, close - len - 1)); // "217(III)A"
+            }
+        }
+        if (session < 1 || session > 200) {
+            return std::nullopt;
+        }
+        if (session == 1) {
+            return DateWindow{"1946-01-01", "1947-09-30"};
+        }
+        return DateWindow{std::to_string(1945 + session) + "-09-01",
+                          std::to_string(1946 + session) + "-09-30"};
+    }
+    if (starts("S/RES/")) {
+        const std::size_t open = key.find('(');
+        if (open != std::string_view::npos) {
+            const auto [year, len] = digits(key.substr(open + 1));
+            if (len == 4) {
+                return year_window(year);
+            }
+        }
+        return std::nullopt;
+    }
+    if (starts("E/RES/") || starts("E/DEC/")) {
+        const auto [year, len] = digits(key.substr(6));
+        if (len == 4 && key.size() > 10 && key[10] == '/') {
+            return year_window(year);
+        }
+    }
+    return std::nullopt;
 }
 
 int roman_value(std::string_view text) {

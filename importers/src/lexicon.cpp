@@ -110,6 +110,21 @@ const Entity* Gazetteer::find(std::string_view id) const {
     return it == index_.end() ? nullptr : &entities_[it->second];
 }
 
+const Entity* Gazetteer::organ_of_symbol(std::string_view key) const {
+    const Entity* best = nullptr;
+    std::size_t best_len = 0;
+    for (const auto& e : entities_) {
+        for (const std::string* prefix : {&e.res_prefix, &e.dec_prefix}) {
+            if (!prefix->empty() && prefix->size() > best_len && key.size() > prefix->size() &&
+                key.compare(0, prefix->size(), *prefix) == 0 && key[prefix->size()] == '/') {
+                best = &e;
+                best_len = prefix->size();
+            }
+        }
+    }
+    return best;
+}
+
 std::vector<const Entity*> Gazetteer::by_unts(const std::string& number,
                                               const std::vector<std::string>& volumes) const {
     std::vector<const Entity*> out;

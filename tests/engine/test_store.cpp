@@ -182,3 +182,22 @@ TEST_CASE("store stats on an empty store are zero", "[store]") {
     CHECK(st.edges == 0);
     CHECK(s.load().num_nodes() == 0);
 }
+
+TEST_CASE("store stats list the dates that their symbol's session cannot bear", "[store]") {
+    TempStore t("contradictions");
+    Store s(t.str());
+    ImportBatch b = sample_batch();
+    for (auto& n : b.nodes) {
+        if (n.id == "A/RES/60/1") {
+            n.date = "2016-03-23"; // session 60 ran from September 2005 to September 2006
+        }
+    }
+    s.import(b);
+    auto st = s.stats();
+    REQUIRE(st.date_contradictions.size() == 1);
+    CHECK(st.date_contradictions[0].first == "A/RES/60/1");
+    CHECK(st.date_contradictions[0].second == "2016-03-23");
+    ImportBatch ok = sample_batch("A/RES/68/194");
+    s.import(ok); // 68/193's own date (2013-12-18) and the cited ones fit their sessions
+    CHECK(s.stats().date_contradictions.size() == 1);
+}

@@ -162,19 +162,24 @@ TEST_CASE("store upserts: a cited work fills in what is unknown, a document's ow
     cite([](NodeRecord& n) { n.names["fr"] = "Document final"; });
     CHECK(name("fr") == "Document final");
 
-    // A citation never overwrites what is known (a field at a time and all at once); a name is
-    // replaced by the latest one.
+    // A citation never overwrites what is known (a field at a time and all at once), except
+    // that of two cited dates the earlier is kept (so the date does not depend on the order
+    // of imports); a name is replaced by the latest one.
     for (const auto& [field, value] : fields) {
         cite([field = field](NodeRecord& n) { n.*field = "other"; });
     }
     cite([](NodeRecord& n) {
         n.kind = NodeKind::Decision;
-        n.date = "1999-01-01";
+        n.date = "2011-01-01";
         n.session = "99";
         n.names["fr"] = "Document final du Sommet";
     });
     CHECK(r.one(cols) == "Resolution|A/RES/60/1|2005-09-16|body:ga|60|1|2");
     CHECK(name("fr") == "Document final du Sommet");
+    cite([](NodeRecord& n) { n.date = "2005-09-15"; });
+    CHECK(r.one(cols) == "Resolution|A/RES/60/1|2005-09-15|body:ga|60|1|2");
+    cite([](NodeRecord& n) { n.date = "2005-09-16"; });
+    CHECK(r.one(cols) == "Resolution|A/RES/60/1|2005-09-15|body:ga|60|1|2");
 
     // The work imported as a document: its own kind, symbol, date, body and session win, each
     // on its own; an empty own field keeps the stored value; the UNTS fields stay as they are.
@@ -186,14 +191,14 @@ TEST_CASE("store upserts: a cited work fills in what is unknown, a document's ow
     own.nodes[0].unts_volume = "9";
     own.nodes[0].unts_number = "9";
     s.import(own);
-    CHECK(r.one(cols) == "Resolution|A/RES/60/1|2005-09-16|body:ga|60|1|2");
+    CHECK(r.one(cols) == "Resolution|A/RES/60/1|2005-09-15|body:ga|60|1|2");
     CHECK(name("en") == "2005 World Summit Outcome");
     own.nodes[0].kind = NodeKind::Decision;
     s.import(own);
-    CHECK(r.one(cols) == "Decision|A/RES/60/1|2005-09-16|body:ga|60|1|2");
+    CHECK(r.one(cols) == "Decision|A/RES/60/1|2005-09-15|body:ga|60|1|2");
     own.nodes[0].symbol = "A/RES/60/1*";
     s.import(own);
-    CHECK(r.one(cols) == "Decision|A/RES/60/1*|2005-09-16|body:ga|60|1|2");
+    CHECK(r.one(cols) == "Decision|A/RES/60/1*|2005-09-15|body:ga|60|1|2");
     own.nodes[0].date = "2005-10-24";
     s.import(own);
     CHECK(r.one(cols) == "Decision|A/RES/60/1*|2005-10-24|body:ga|60|1|2");
@@ -205,9 +210,40 @@ TEST_CASE("store upserts: a cited work fills in what is unknown, a document's ow
     CHECK(r.one(cols) == "Decision|A/RES/60/1*|2005-10-24|body:sc|61|1|2");
     s.import(own); // the same record again changes nothing
     CHECK(r.one(cols) == "Decision|A/RES/60/1*|2005-10-24|body:sc|61|1|2");
+    // Once imported as a document, an earlier cited date does not replace its own.
+    cite([](NodeRecord& n) { n.date = "2001-01-01"; });
+    CHECK(r.one(cols) == "Decision|A/RES/60/1*|2005-10-24|body:sc|61|1|2");
     own.nodes[0].names["en"] = "Outcome";
     s.import(own);
     CHECK(name("en") == "Outcome");
+}
+
+TEST_CASE("store upserts: a cited work's date does not depend on the order of imports", "[store]") {
+    const std::string x = "A/RES/60/1";
+    auto citing = [&](int n, const std::string& date) {
+        ImportBatch b = sample_batch("A/RES/68/" + std::to_string(n));
+        for (auto& node : b.nodes) {
+            if (node.id == x) {
+                node.date = date;
+            }
+        }
+        return b;
+    };
+    const std::vector<ImportBatch> batches = {citing(301, "2005-09-16"), citing(302, "2005-09-14"),
+                                              citing(303, "2005-10-24")};
+    std::vector<std::string> dates;
+    for (const std::vector<int>& order :
+         {std::vector<int>{0, 1, 2}, std::vector<int>{2, 1, 0}, std::vector<int>{1, 2, 0}}) {
+        BulkStore t("date-order-" + std::to_string(order.front()));
+        {
+            Store s(t.str());
+            for (int i : order) {
+                s.import(batches[static_cast<std::size_t>(i)]);
+            }
+        }
+        dates.push_back(Raw(t.str()).one("SELECT date FROM nodes WHERE id='" + x + "'"));
+    }
+    CHECK(dates == std::vector<std::string>{"2005-09-14", "2005-09-14", "2005-09-14"});
 }
 
 namespace {

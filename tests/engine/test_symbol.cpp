@@ -100,9 +100,11 @@ const Accept kAccepts[] = {
      "A/RES/3201 (S-VI)", R, "S-VI"},
     {Group::general_assembly, In::ga, false, "2252 (ES-V)", "A/RES/2252(ES-V)",
      "A/RES/2252 (ES-V)", R, "ES-V"},
-    {Group::general_assembly, In::ga, false, "217 A (III)", "A/RES/217A(III)",
+    {Group::general_assembly, In::ga, false, "217 A (III)", "A/RES/217(III)A",
      "A/RES/217 A (III)", R, "III"},
-    {Group::general_assembly, In::ga, false, "217A(III)", "A/RES/217A(III)", "A/RES/217 A (III)",
+    {Group::general_assembly, In::ga, false, "217A(III)", "A/RES/217(III)A", "A/RES/217 A (III)",
+     R, "III"},
+    {Group::general_assembly, In::ga, false, "217 (III) A", "A/RES/217(III)A", "A/RES/217 A (III)",
      R, "III"},
     {Group::general_assembly, In::ga, false, "  68/193\t", "A/RES/68/193", "A/RES/68/193", R,
      "68"},
@@ -127,7 +129,7 @@ const Accept kAccepts[] = {
      "LIV"},
     {Group::ecosoc, In::ecosoc, false, "1503 (XLVIII)", "E/RES/1503(XLVIII)",
      "E/RES/1503 (XLVIII)", R, "XLVIII"},
-    {Group::ecosoc, In::ecosoc, false, "663 C (XXIV)", "E/RES/663C(XXIV)", "E/RES/663 C (XXIV)",
+    {Group::ecosoc, In::ecosoc, false, "663 C (XXIV)", "E/RES/663(XXIV)C", "E/RES/663 C (XXIV)",
      R, "XXIV"},
 
     // Other bodies: the prefix comes from the gazetteer.
@@ -162,7 +164,9 @@ const Accept kAccepts[] = {
      "A/RES/49/35 A", R, "49"},
     {Group::resolution_symbols, In::symbol, false, "A/RES/2625 (XXV)", "A/RES/2625(XXV)",
      "A/RES/2625 (XXV)", R, "XXV"},
-    {Group::resolution_symbols, In::symbol, false, "A/RES/217 A (III)", "A/RES/217A(III)",
+    {Group::resolution_symbols, In::symbol, false, "A/RES/217 A (III)", "A/RES/217(III)A",
+     "A/RES/217 A (III)", R, "III"},
+    {Group::resolution_symbols, In::symbol, false, "A/RES/217(III)A", "A/RES/217(III)A",
      "A/RES/217 A (III)", R, "III"},
     {Group::resolution_symbols, In::symbol, false, "A/RES/ES-10/19", "A/RES/ES-10/19",
      "A/RES/ES-10/19", R, "ES-10"},
@@ -522,4 +526,26 @@ TEST_CASE("symbol: roman_value round-trips every canonical numeral up to XXX", "
         CHECK(roman_value(n) == expected);
         ++expected;
     }
+}
+
+TEST_CASE("symbol: the dates a key's session allows", "[symbol]") {
+    auto w = date_window("A/RES/68/193");
+    REQUIRE(w);
+    CHECK(w->first == "2013-09-01");
+    CHECK(w->last == "2014-09-30");
+    CHECK(w->contains("2013-12-18"));
+    CHECK_FALSE(w->contains("2016-03-23"));
+    CHECK(date_window("A/DEC/72/548")->contains("2018-04-12"));
+    CHECK(date_window("A/RES/217(III)A")->contains("1948-12-10"));
+    CHECK_FALSE(date_window("A/RES/217(III)A")->contains("1950-12-10"));
+    CHECK(date_window("A/RES/1(I)")->contains("1946-01-24"));
+    CHECK(date_window("S/RES/1373(2001)")->contains("2001-09-28"));
+    CHECK_FALSE(date_window("S/RES/1373(2001)")->contains("2003-11-19"));
+    CHECK(date_window("E/RES/2013/40")->contains("2013-07-25"));
+    // Nothing known: special sessions, other series, documents.
+    CHECK_FALSE(date_window("A/RES/S-26/2"));
+    CHECK_FALSE(date_window("A/HRC/RES/31/14"));
+    CHECK_FALSE(date_window("CCPCJ/RES/22/7"));
+    CHECK_FALSE(date_window("A/68/457"));
+    CHECK_FALSE(date_window("E/RES/1733(LIV)"));
 }

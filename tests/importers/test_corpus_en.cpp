@@ -1,6 +1,7 @@
 // The English General Assembly corpus (../shared/corpus/en-ga): every text imports without an
 // error, and three documents are pinned by golden files read against their texts. Label
 // `corpus`.
+#include "citegraph/engine/symbol.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -46,6 +47,7 @@ TEST_CASE("corpus: every English General Assembly text imports without an error"
     std::sort(files.begin(), files.end());
     REQUIRE(files.size() == 902);
     std::size_t edges = 0, paragraphs = 0, named = 0;
+    std::vector<std::string> contradictions;
     for (const auto& f : files) {
         CAPTURE(f.string());
         ImportResult r;
@@ -56,7 +58,15 @@ TEST_CASE("corpus: every English General Assembly text imports without an error"
         named += r.batch.document.id == symbol_from_file_name(f.string());
         edges += r.batch.edges.size();
         paragraphs += r.batch.document.paragraphs.size();
+        // Every date the texts give a resolution or decision fits its symbol's session.
+        for (const auto& n : r.batch.nodes) {
+            if (auto w = date_window(n.id); w && !n.date.empty() && !w->contains(n.date)) {
+                contradictions.push_back(n.id + " " + n.date + " in " + f.filename().string());
+            }
+        }
     }
+    CAPTURE(contradictions);
+    CHECK(contradictions.empty());
     CHECK(named == files.size());
     CHECK(paragraphs > 40000);
     CHECK(edges > 30000);

@@ -164,3 +164,140 @@ TEST_CASE("en: numbers that are not resolutions invent nothing", "[extract][en]"
                     "the 2012-2015 plan, affecting 1,000 people;"));
     CHECK(r.batch.edges.empty());
 }
+
+TEST_CASE("en: an organ named before an anchor scopes the lists after it in its clause",
+          "[extract][en]") {
+    auto r = en(doc("Recalling Human Rights Council decision 18/120 of 30 September 2011 and "
+                    "resolutions 24/14 of 27 September 2013 and 27/21, and all relevant Human "
+                    "Rights Council resolutions, including resolutions 19/11 and 31/14,\n\n"
+                    "Recalling the resolutions and decisions of the Human Rights Council, the "
+                    "most recent of which being resolutions 53/26 of 14 July 2023 and 52/31,\n\n"
+                    "Noting Human Rights Council resolution 5/1, and recalling its resolution "
+                    "60/251 of 15 March 2006,\n\n"
+                    "Noting the Human Rights Council, and Council resolution 16/21 of 25 March "
+                    "2011,"));
+    auto& b = r.batch;
+    for (auto e : {"pp1 recalls object A/HRC/DEC/18/120", "pp1 recalls object A/HRC/RES/24/14",
+                   "pp1 recalls object A/HRC/RES/27/21", "pp1 recalls object A/HRC/RES/19/11",
+                   "pp1 recalls object A/HRC/RES/31/14", "pp2 recalls object A/HRC/RES/53/26",
+                   "pp2 recalls object A/HRC/RES/52/31", "pp3 notes object A/HRC/RES/5/1",
+                   "pp3 recalls object A/RES/60/251", "pp4 notes object A/HRC/RES/16/21"}) {
+        CAPTURE(e);
+        CHECK(has_edge(b, e));
+    }
+    for (auto id : {"A/RES/24/14", "A/RES/27/21", "A/RES/19/11", "A/RES/31/14", "A/RES/53/26",
+                    "A/RES/52/31", "A/HRC/RES/60/251", "A/RES/16/21"}) {
+        CAPTURE(id);
+        CHECK_FALSE(find_node(b, id));
+    }
+}
+
+TEST_CASE("en: a date outside the session of an unnamed organ's number links no node",
+          "[extract][en]") {
+    // Neither organ is in the gazetteer: the numbers cannot be General Assembly ones, since
+    // GA session 73 ran from September 2018 and session 53 from September 1998.
+    auto r = en(doc("Noting the establishment of the group by the Economic and Social "
+                    "Commission for Asia and the Pacific in its resolution 73/8 of 19 May 2017, "
+                    "and Statistical Commission decision 53/113 of 11 March 2022,\n\n"
+                    "Recalling its resolutions 55/56 of 1 December 2001 and 72/256 of 24 "
+                    "December 2107,"));
+    auto& b = r.batch;
+    CHECK_FALSE(find_node(b, "A/RES/73/8"));
+    CHECK_FALSE(find_node(b, "A/DEC/53/113"));
+    int reported = 0;
+    for (const auto& u : r.report.unresolved) {
+        reported += u.reason.find("outside the session") != std::string::npos;
+    }
+    CHECK(reported == 2);
+    // Named organ ("its"), contradicting or impossible date: the node, without the date.
+    REQUIRE(find_node(b, "A/RES/55/56"));
+    CHECK(find_node(b, "A/RES/55/56")->date.empty());
+    REQUIRE(find_node(b, "A/RES/72/256"));
+    CHECK(find_node(b, "A/RES/72/256")->date.empty());
+}
+
+TEST_CASE("en: a date written for another item of a list is not this item's", "[extract][en]") {
+    auto r = en(doc("Recalling its resolutions 55/7 of 30 October 2000, 57/141, and 64/71 of 4 "
+                    "December 2009, and Security Council resolutions 446 (1979), 1515 (2003) of "
+                    "19 November 2003 and 2334 (2016),"));
+    auto& b = r.batch;
+    for (auto id : {"A/RES/55/7", "A/RES/57/141", "A/RES/64/71", "S/RES/446(1979)",
+                    "S/RES/1515(2003)", "S/RES/2334(2016)"}) {
+        CAPTURE(id);
+        REQUIRE(find_node(b, id));
+    }
+    CHECK(find_node(b, "A/RES/57/141")->date.empty());
+    CHECK(find_node(b, "A/RES/64/71")->date == "2009-12-04");
+    CHECK(find_node(b, "S/RES/446(1979)")->date.empty());
+    CHECK(find_node(b, "S/RES/1515(2003)")->date == "2003-11-19");
+}
+
+TEST_CASE("en: a title after a list item ends at the next anchor word", "[extract][en]") {
+    auto r = en(doc("Recalling its resolution 77/325 of 25 August 2023 on tackling illicit "
+                    "trafficking in wildlife, and welcoming Commission on Crime Prevention and "
+                    "Criminal Justice resolutions 28/3 of 24 May 2019 and 31/1 of 20 May 2022,"));
+    auto& b = r.batch;
+    CHECK(has_edge(b, "pp1 welcomes object CCPCJ/RES/28/3"));
+    CHECK(has_edge(b, "pp1 welcomes object CCPCJ/RES/31/1"));
+    CHECK_FALSE(find_node(b, "A/RES/31/1"));
+}
+
+TEST_CASE("en: a Council number without its year takes it from its date or another mention",
+          "[extract][en]") {
+    auto r = import_text("Resolution 1555 (2004)\n\nAdopted by the Security Council at its 5014th "
+                         "meeting, on 29 July 2004\n\nThe Security Council,\n\nRecalling its "
+                         "resolutions 1493 of 28 July 2003 and 1533 of 12 March 2004, and "
+                         "resolution 1484 (2003),\n\n1. Decides to extend the measures of "
+                         "resolutions 1493 and 1484, and of resolution 1291;\n",
+                         "S_RES_1555_2004.en.txt", "en");
+    auto& b = r.batch;
+    REQUIRE(b.document.id == "S/RES/1555(2004)");
+    for (auto e : {"pp1 recalls object S/RES/1493(2003)", "pp1 recalls object S/RES/1533(2004)",
+                   "pp1 recalls object S/RES/1484(2003)", "op1 decides object S/RES/1493(2003)",
+                   "op1 decides object S/RES/1484(2003)"}) {
+        CAPTURE(e);
+        CHECK(has_edge(b, e));
+    }
+    bool reported = false; // 1291: no date, no other mention
+    for (const auto& u : r.report.unresolved) {
+        reported = reported ||
+                   (u.text == "1291" && u.reason.find("without its year") != std::string::npos);
+    }
+    CHECK(reported);
+}
+
+TEST_CASE("en: spaces inside a number's parentheses, 'in decision', another organization",
+          "[extract][en]") {
+    auto r = en(doc("Recalling Security Council resolutions 660 ( 1990) of 2 August 1990 and 661 "
+                    "(1990 ), and the programme endorsed by the General Assembly in decision "
+                    "43/432,\n\nTaking note also of resolution 77 (XII) adopted by the Assembly "
+                    "of Heads of State and Government of the Organization of African Unity,"));
+    auto& b = r.batch;
+    CHECK(has_edge(b, "pp1 recalls object S/RES/660(1990)"));
+    CHECK(has_edge(b, "pp1 recalls object S/RES/661(1990)"));
+    CHECK(has_edge(b, "pp1 recalls object A/DEC/43/432"));
+    CHECK_FALSE(find_node(b, "A/RES/77(XII)"));
+}
+
+TEST_CASE("en: more part letters of an item, and footnote markers inside a list", "[extract][en]") {
+    auto r = en(doc("Recalling its resolutions 35/147 of 12 December 1980, 36/87 A and B of 9 "
+                    "December 1981, 37/75 of 9 December 1982, 48/226 A, B and C and 49/250,\n\n"
+                    "Reaffirming its resolution 76/185, as well as resolutions 10/6 of 16 "
+                    "October 2020 1 and 11/3 of 21 October 2022 2 of the Conference of the "
+                    "Parties to the United Nations Convention against Transnational Organized "
+                    "Crime, and its resolutions 76/1793 and 54/2639,",
+                    "1 CTOC/COP/2020/10, resolution 10/6.\n\n2 CTOC/COP/2022/11, resolution "
+                    "11/3.\n\n3 See A/76/1.\n\n39 See A/54/1.\n"));
+    auto& b = r.batch;
+    for (auto id : {"A/RES/35/147", "A/RES/36/87A", "A/RES/36/87B", "A/RES/37/75", "A/RES/48/226A",
+                    "A/RES/48/226B", "A/RES/48/226C", "A/RES/49/250"}) {
+        CAPTURE(id);
+        CHECK(has_edge(b, std::string("pp1 recalls object ") + id));
+    }
+    CHECK(has_edge(b, "pp2 reaffirms object CTOC/COP/RES/10/6"));
+    CHECK(has_edge(b, "pp2 reaffirms object CTOC/COP/RES/11/3"));
+    CHECK(has_edge(b, "pp2 reaffirms object A/RES/76/179")); // marker 3 glued to 76/179
+    CHECK(has_edge(b, "pp2 reaffirms object A/RES/54/26"));  // marker 39, not 9
+    CHECK_FALSE(find_node(b, "A/RES/10/6"));
+    CHECK_FALSE(find_node(b, "A/RES/54/263"));
+}

@@ -174,3 +174,18 @@ TEST_CASE("zh: the document id comes from the title line, else the file name", "
     CHECK_THROWS_WITH(import_text("大会，\n\n重申其第 46/152 号决议，\n", "notes.txt"),
                       Catch::Contains("notes.txt") && Catch::Contains("no resolution symbol"));
 }
+
+TEST_CASE("zh: a Council number without its year takes it from its date or another mention",
+          "[extract][zh]") {
+    auto r = import_text("第1616(2005)号决议\n\n安全理事会，\n\n回顾其以往各项决议，特别是2003年7月"
+                         "28日第1493号决议、2004年3月12日第1533号决议和第1484(2003)号决议，\n\n"
+                         "1. 决定延长第1493号决议和第1484号决议规定的措施；\n",
+                         "S_RES_1616_2005.zh.txt", "zh");
+    auto& b = r.batch;
+    for (auto id : {"S/RES/1493(2003)", "S/RES/1533(2004)", "S/RES/1484(2003)"}) {
+        CAPTURE(id);
+        CHECK(find_node(b, id));
+    }
+    CHECK(has_edge(b, "op1 decides object S/RES/1493(2003)"));
+    CHECK(has_edge(b, "op1 decides object S/RES/1484(2003)"));
+}

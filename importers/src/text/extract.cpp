@@ -77,6 +77,15 @@ struct Ref {
     const Span* span = nullptr; // where begin/end point (paragraph or footnote text)
 };
 
+// An organ that scopes the resolution lists after it (null: the citing document's own organ,
+// "its resolutions").
+struct ScopeMark {
+    std::size_t pos = 0;
+    const Entity* organ = nullptr;   // null: the citing document's own organ
+    const NameMatch* name = nullptr; // the organ's name, when it is named in full here
+    bool unknown = false;            // "… in its resolution" after a name that is no known organ
+};
+
 bool starts_at(std::string_view text, std::size_t pos, std::string_view lit) {
     return !lit.empty() && text.substr(pos, lit.size()) == lit;
 }
@@ -201,10 +210,16 @@ std::size_t number_token(std::string_view t, std::size_t pos) {
         // (Only a nearby ')' counts: looking further would rescan the text at every number.)
         std::size_t close = t.substr(0, std::min(t.size(), q + 11)).find(')', q);
         if (close != std::string_view::npos && close - q <= 10) {
-            bool ok = close > q + 1;
+            bool ok = false; // something besides spaces ("660 ( 1990)" in web copies)
             for (std::size_t k = q + 1; k < close; ++k) {
                 char c = t[k];
-                ok = ok && ((c >= 'A' && c <= 'Z') || utf8::is_digit(c) || c == '-');
+                if (c == ' ') {
+                    continue;
+                }
+                ok = (c >= 'A' && c <= 'Z') || utf8::is_digit(c) || c == '-';
+                if (!ok) {
+                    break;
+                }
             }
             if (ok) {
                 p = close + 1;
@@ -240,6 +255,13 @@ class Extractor {
                 titles_.emplace_back(parts[0], parts[1]);
             }
         }
+        // The citing document's organ issues what it cites without naming an organ.
+        if (const Entity* e = gaz.find(seg.header.organ); e && !e->res_prefix.empty()) {
+            self_organ_.res_prefix = e->res_prefix;
+            self_organ_.dec_prefix = e->dec_prefix;
+            self_organ_id_ = e->id;
+        }
+        lang_table_ = lex.language();
         date_after_ = lex.value("date_scope", "forward") == "backward";
         anchor_before_ = lex.value("anchor_side", "after") == "before";
     }
@@ -247,6 +269,12 @@ class Extractor {
     Extraction run() {
         if (seg_.header.report) {
             header_report(*seg_.header.report);
+        }
+        // The Council's numbers with the years this text gives them ("1493 (2003)"), so that a
+        // bare "resolution 1493" anywhere in it reads as S/RES/1493(2003).
+        learn_sc_years(doc_);
+        for (const auto& p : seg_.paragraphs) {
+            learn_sc_years(p.span.text);
         }
         for (const auto& p : seg_.paragraphs) {
             paragraph(p);
@@ -556,6 +584,8 @@ class Extractor {
         struct Tok {
             std::size_t begin, end;
             std::string date;
+            bool shared = false; // the date was written for another item of the list
+            std::string alt;     // the item as read, when not t[begin, end): "36/87 B" of "A and B"
         };
         // The names of bodies with a resolution (decision) series, in text order.
         std::vector<const NameMatch*> res_organs, dec_organs;
@@ -569,6 +599,7 @@ class Extractor {
                 }
             }
         }
+        const std::vector<ScopeMark> scopes = scope_marks(t, names);
         std::vector<u32> organ_begins; // of the names that issued a list
         std::size_t pos = 0;
         while (pos < t.size()) {
@@ -577,13 +608,21 @@ class Extractor {
                 continue;
             }
             std::size_t e = token_start_ok(t, pos) ? number_token(t, pos) : pos;
+            // A number with neither session nor year ("resolutions 1493 of 28 July 2003 and
+            // 1533", "第1493号决议"): read only next to its anchor word, for the Council's
+            // series whose year another mention or its date gives.
+            const bool bare = e == pos && token_start_ok(t, pos) && bare_anchored(t, pos);
+            if (bare) {
+                e = bare_end(t, pos);
+            }
             if (e == pos) {
                 ++pos;
                 continue;
             }
             // Collect the list: tokens joined by separators, item prefix/suffix and dates.
-            std::vector<Tok> toks{{pos, e, {}}};
+            std::vector<Tok> toks{{pos, e, {}, false, {}}};
             std::string pending_date; // forward scope: applies to the following items
+            bool fresh_date = false;  // pending_date was written right before the next item
             std::size_t group_begin = pos;
             // Dates written just before the first item ("2011年12月19日第66/177号").
             std::size_t cur = e;
@@ -610,6 +649,7 @@ class Extractor {
                         continue;
                     }
                     Template::Result r;
+                    bool moved_by_date = false;
                     bool pin = false;
                     for (const auto& tpl : tpls("pinpoint")) {
                         if (tpl.match(t, q, lex_, r)) {
@@ -627,6 +667,7 @@ class Extractor {
                     }
                     for (const auto& tpl : tpls("date")) {
                         if (q < t.size() && utf8::is_digit(t[q]) && tpl.match(t, q, lex_, r)) {
+                            moved_by_date = true;
                             date = iso_date(r, lex_);
                             if (!date.empty()) {
                                 q = r.end;
@@ -637,20 +678,55 @@ class Extractor {
                                             break;
                                         }
                                         it->date = date;
+                                        it->shared = it != toks.rbegin();
                                     }
                                 } else {
                                     pending_date = date;
+                                    fresh_date = true;
                                 }
                             }
                             break;
                         }
                     }
+                    // A footnote marker between items ("16 October 2020 36 and 11/3").
+                    if (!moved_by_date && !bare && !toks.empty()) {
+                        if (std::size_t m = footnote_marker_at(t, q); m > 0) {
+                            q += m;
+                            moved = true;
+                        }
+                    }
                 }
                 std::size_t ne = q < t.size() && token_start_ok(t, q) ? number_token(t, q) : q;
+                if (ne == q && bare && q < t.size() && token_start_ok(t, q)) {
+                    ne = bare_end(t, q);
+                }
+                // "36/87 A and B", "48/226 A, B and C": more parts of the item before.
+                if (ne == q && q > cur && q < t.size() && t[q] >= 'A' && t[q] <= 'Z' &&
+                    (q + 1 == t.size() || !utf8::is_ascii_alnum(t[q + 1])) &&
+                    toks.back().end > toks.back().begin) {
+                    std::string prev =
+                        toks.back().alt.empty()
+                            ? std::string(
+                                  t.substr(toks.back().begin, toks.back().end - toks.back().begin))
+                            : toks.back().alt;
+                    const char last = prev.back();
+                    if (last >= 'A' && last <= 'Z' && last < t[q]) {
+                        prev.back() = t[q];
+                        toks.push_back({q, q + 1, date_after_ ? std::string() : pending_date,
+                                        !date_after_ && !fresh_date, prev});
+                        cur = q + 1;
+                        continue;
+                    }
+                }
                 if (ne == q) {
                     break;
                 }
-                toks.push_back({q, ne, date_after_ ? std::string() : pending_date});
+                toks.push_back({q,
+                                ne,
+                                date_after_ ? std::string() : pending_date,
+                                !date_after_ && !fresh_date,
+                                {}});
+                fresh_date = false;
                 cur = ne;
             }
             // Forward dates written before the first item.
@@ -662,6 +738,7 @@ class Extractor {
                             break;
                         }
                         tk.date = before;
+                        tk.shared = &tk != &toks.front();
                     }
                 }
             }
@@ -703,7 +780,9 @@ class Extractor {
                 continue;
             }
             // The organ: the nearest body with a resolution series named before the list in
-            // the same clause; the General Assembly otherwise.
+            // the same clause; one named after the list; one whose scope the list stands in
+            // ("Human Rights Council decision 18/120 … and resolutions 24/14 …"); the citing
+            // document's own organ otherwise.
             const NameMatch* organ_match = nullptr;
             u32 clause_begin = cs ? clause_of(*cs, static_cast<u32>(group_begin)).begin : 0;
             {
@@ -720,27 +799,87 @@ class Extractor {
             if (organ_match && !organ_owns(t, organ_match->end, group_begin)) {
                 organ_match = nullptr;
             }
+            bool unknown_after = false; // "77 (XII) adopted by the Assembly of Heads of State …"
             if (!organ_match) {
-                organ_match = organ_after(t, cur, names, decision);
+                organ_match = organ_after(t, cur, names, decision, &unknown_after);
             }
-            Organ organ = Organ::general_assembly();
-            std::string organ_id = "body:ga";
-            if (organ_match) {
-                const Entity* e = organ_match->entities.front();
-                organ.res_prefix = e->res_prefix;
-                organ.dec_prefix = e->dec_prefix;
-                organ_id = e->id;
+            if (unknown_after) {
+                for (const auto& tk : toks) {
+                    out_.unresolved.push_back({label,
+                                               std::string(t.substr(tk.begin, tk.end - tk.begin)),
+                                               "issued by an organ that is not in the gazetteer"});
+                }
+                pos = cur;
+                continue;
             }
+            // The organ in scope; "its resolutions": the citing document's own organ, named
+            // as surely as by name.
+            const Entity* organ_entity = organ_match ? organ_match->entities.front() : nullptr;
+            bool own_organ = false;
+            if (!organ_match && !scopes.empty()) {
+                auto it = std::partition_point(
+                    scopes.begin(), scopes.end(),
+                    [group_begin](const ScopeMark& m) { return m.pos < group_begin; });
+                if (it != scopes.begin() && (it - 1)->pos >= clause_begin) {
+                    const ScopeMark& m = *(it - 1);
+                    if (m.unknown) {
+                        // an organ we do not know: the date decides below
+                    } else if (m.organ == nullptr) {
+                        own_organ = true;
+                    } else if (!(decision ? m.organ->dec_prefix : m.organ->res_prefix).empty()) {
+                        organ_entity = m.organ;
+                        organ_match = m.name;
+                    }
+                }
+            }
+            Organ organ = self_organ_;
+            std::string organ_id = self_organ_id_;
+            if (organ_entity) {
+                organ.res_prefix = organ_entity->res_prefix;
+                organ.dec_prefix = organ_entity->dec_prefix;
+                organ_id = organ_entity->id;
+            }
+            const bool named = organ_entity != nullptr || own_organ;
             for (const auto& tk : toks) {
-                std::string_view tok = t.substr(tk.begin, tk.end - tk.begin);
-                auto sym = parse_resolution_number(tok, organ, decision);
+                const std::string written =
+                    tk.alt.empty() ? without_paren_spaces(t.substr(tk.begin, tk.end - tk.begin))
+                                   : tk.alt;
+                std::string_view tok = written;
+                std::optional<Symbol> sym;
                 std::string body = organ_id;
-                if (!sym && !organ_match && !decision) {
-                    // Unambiguous forms of other series: "1373 (2001)", "2013/40".
-                    if ((sym = parse_resolution_number(tok, Organ::security_council()))) {
-                        body = "body:sc";
-                    } else if ((sym = parse_resolution_number(tok, Organ::ecosoc()))) {
-                        body = "body:ecosoc";
+                if (bare) {
+                    // Only the Council numbers bare; its year comes from the item's own date
+                    // or from another mention of the number in this document.
+                    if (organ.res_prefix != Organ::security_council().res_prefix || decision) {
+                        continue;
+                    }
+                    auto year = sc_years_.find(std::string(tok));
+                    std::string y = !tk.date.empty() && !tk.shared ? tk.date.substr(0, 4)
+                                    : year != sc_years_.end()      ? year->second
+                                                                   : std::string();
+                    if (y.empty()) {
+                        out_.unresolved.push_back(
+                            {label, std::string(tok),
+                             "Security Council resolution number without its year"});
+                        continue;
+                    }
+                    sym = parse_resolution_number(std::string(tok) + " (" + y + ")", organ);
+                } else {
+                    sym = parse_resolution_number(tok, organ, decision);
+                }
+                if (!sym && !organ_entity && !decision) {
+                    // Unambiguous forms of other series: "68/193" in a Council text,
+                    // "1373 (2001)", "2013/40".
+                    for (const auto& [series, id] : fallback_series()) {
+                        if (id != organ_id && (sym = parse_resolution_number(tok, series))) {
+                            body = id;
+                            break;
+                        }
+                    }
+                }
+                if (!sym && !bare) {
+                    if (auto cut = without_glued_marker(tok)) {
+                        sym = parse_resolution_number(*cut, organ, decision);
                     }
                 }
                 if (!sym) {
@@ -748,11 +887,34 @@ class Extractor {
                         {label, std::string(tok), "not a valid resolution number"});
                     continue;
                 }
+                std::string date = tk.date;
+                if (!date.empty()) {
+                    // A date its symbol's session cannot bear: a typo when the organ is named
+                    // (or the date is later than the citing text), else another organ's
+                    // resolution of the same number: never a node of the wrong series.
+                    const auto window = date_window(sym->key);
+                    const bool later = !seg_.header.date.empty() && date > seg_.header.date;
+                    if (later || (window && !window->contains(date))) {
+                        // A date shared from another item of the list ("57/141, and 64/71
+                        // of 4 December 2009") is simply not this item's.
+                        if (!later && !named && !tk.shared) {
+                            out_.unresolved.push_back(
+                                {label, std::string(tok) + " (" + date + ")",
+                                 "dated outside the session its number implies (another "
+                                 "organ's resolution, organ not named)"});
+                            continue;
+                        }
+                        date.clear();
+                    }
+                }
+                if (body == "body:sc" && !sym->session.empty()) {
+                    sc_years_.emplace(sym->key.substr(6, sym->key.find('(') - 6), sym->session);
+                }
                 Ref r;
                 r.begin = static_cast<u32>(tk.begin);
                 r.end = static_cast<u32>(tk.end);
                 r.node = node_from_symbol(*sym, body);
-                r.node.date = tk.date;
+                r.node.date = std::move(date);
                 r.anchor = r.begin;
                 r.span = &s;
                 refs.push_back(std::move(r));
@@ -774,6 +936,117 @@ class Extractor {
         }
     }
 
+    // Whether the bare number at `pos` stands next to its anchor word: "resolution 1493",
+    // "resolutions 1493 of …" (anchor before), "第1493号决议" (item suffix, then the anchor).
+    bool bare_anchored(std::string_view t, std::size_t pos) const {
+        const std::size_t end = bare_end(t, pos);
+        if (end == pos) {
+            return false;
+        }
+        if (anchor_before_) {
+            std::size_t b = pos;
+            while (b > 0 && t[b - 1] == ' ') {
+                --b;
+            }
+            if (b == pos) {
+                return false;
+            }
+            for (const auto& a : vals("res_anchor")) {
+                if (b >= a.size() && t.substr(b - a.size(), a.size()) == a) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        std::size_t q = skip_spaces(t, end);
+        const std::size_t s = literal_at(t, q, lits("item_suffix"));
+        return s > 0 && literal_at(t, skip_spaces(t, q + s), lits("res_anchor")) > 0;
+    }
+
+    // End of a bare resolution number at `pos` (1 to 4 ASCII digits not followed by another
+    // digit, a slash, a letter or a parenthesised session), or `pos` if there is none.
+    static std::size_t bare_end(std::string_view t, std::size_t pos) {
+        std::size_t d = pos;
+        while (d < t.size() && d < pos + 5 && t[d] >= '0' && t[d] <= '9') {
+            ++d;
+        }
+        if (d == pos || d - pos > 4 ||
+            (d < t.size() && (utf8::is_ascii_alnum(t[d]) || t[d] == '/' || t[d] == '.'))) {
+            return pos;
+        }
+        return d;
+    }
+
+    void learn_sc_years(std::string_view t) {
+        if (starts_at(t, 0, "S/RES/")) {
+            t.remove_prefix(6);
+        }
+        for (std::size_t p = 0; p < t.size(); ++p) {
+            if (!utf8::is_digit(t[p]) || (p > 0 && utf8::is_ascii_alnum(t[p - 1]))) {
+                continue;
+            }
+            const std::size_t e = number_token(t, p);
+            if (e == p) {
+                continue;
+            }
+            const std::string tok = without_paren_spaces(t.substr(p, e - p));
+            if (auto sym = parse_resolution_number(tok, Organ::security_council())) {
+                sc_years_.emplace(tok.substr(0, tok.find_first_of(" (")), sym->session);
+            }
+            p = e;
+        }
+    }
+
+    // Length of a plain number at `pos` that names a footnote of this text (a marker PDF
+    // extraction left between list items: "of 16 October 2020 36 and 11/3"), or 0.
+    std::size_t footnote_marker_at(std::string_view t, std::size_t pos) const {
+        std::size_t d = pos;
+        while (d < t.size() && d < pos + 4 && utf8::is_digit(t[d])) {
+            ++d;
+        }
+        if (d == pos || d - pos > 3 ||
+            (d < t.size() &&
+             (utf8::is_ascii_alnum(t[d]) || t[d] == '/' || t[d] == '(' || t[d] == '.'))) {
+            return 0;
+        }
+        return seg_.footnotes.count(std::stoi(std::string(t.substr(pos, d - pos)))) ? d - pos : 0;
+    }
+
+    // "76/17918": a number with a footnote marker glued to it, as PDF extraction leaves them;
+    // the number without the marker when the marker names a footnote of this text.
+    std::optional<std::string> without_glued_marker(std::string_view tok) const {
+        const std::size_t slash = tok.find('/');
+        if (slash == std::string_view::npos ||
+            tok.find_first_not_of("0123456789/") != std::string_view::npos) {
+            return std::nullopt;
+        }
+        // The longest marker first: "54/2639" is 54/26 and marker 39, not 54/263 and 9.
+        for (std::size_t cut = 3; cut >= 1; --cut) {
+            if (slash + 1 + cut >= tok.size()) {
+                continue;
+            }
+            std::string_view marker = tok.substr(tok.size() - cut);
+            if (marker[0] != '0' && seg_.footnotes.count(std::stoi(std::string(marker)))) {
+                return std::string(tok.substr(0, tok.size() - cut));
+            }
+        }
+        return std::nullopt;
+    }
+
+    // "660 ( 1990)" as "660 (1990)": web copies put spaces inside the parentheses.
+    static std::string without_paren_spaces(std::string_view tok) {
+        std::string out;
+        out.reserve(tok.size());
+        for (std::size_t i = 0; i < tok.size(); ++i) {
+            if (tok[i] == ' ' && ((!out.empty() && out.back() == '(') ||
+                                  (i + 1 < tok.size() && tok[i + 1] == ')'))) {
+                continue;
+            }
+            out += tok[i];
+        }
+        return out;
+    }
+
     // "75/278 of 18 May 2021 on declaring …, 77/158 …": after an item, its subject runs to
     // the next separator that is directly followed by another number. Moves `q` there.
     bool skip_item_title(std::string_view t, std::size_t& q) const {
@@ -784,6 +1057,12 @@ class Extractor {
         const auto& seps = lits("list_separator");
         for (std::size_t p = q + w; p < t.size() && p < q + 400; ++p) {
             if (t[p] == ';' || t[p] == '.') {
+                return false;
+            }
+            // Another anchor word opens a list of its own ("… in wildlife, and welcoming
+            // Commission … resolutions 28/3 … and 31/1"): the title ended before it.
+            if (t[p - 1] == ' ' && (literal_at(t, p, lits("res_anchor")) > 0 ||
+                                    literal_at(t, p, lits("dec_anchor")) > 0)) {
                 return false;
             }
             std::size_t l = literal_at(t, p, seps);
@@ -804,12 +1083,14 @@ class Extractor {
     // of the Parties to …", "résolution 22/7 de la Commission …". Dates may stand between;
     // the link words are data (organ_after_link).
     const NameMatch* organ_after(std::string_view t, std::size_t end,
-                                 const std::vector<NameMatch>& names, bool decision) const {
+                                 const std::vector<NameMatch>& names, bool decision,
+                                 bool* unknown = nullptr) const {
         const auto& links = lits("organ_after_link");
         if (links.empty()) {
             return nullptr;
         }
         std::size_t q = skip_spaces(t, end);
+        q = skip_spaces(t, q + footnote_marker_at(t, q));
         for (int hop = 0; hop < 2; ++hop) {
             std::size_t l = literal_at(t, q, lits("date_link"));
             Template::Result r;
@@ -825,6 +1106,7 @@ class Extractor {
             if (!date) {
                 break;
             }
+            q = skip_spaces(t, q + footnote_marker_at(t, q));
         }
         std::size_t l = literal_at(t, q, links);
         std::size_t at = skip_spaces(t, q + l);
@@ -841,6 +1123,21 @@ class Extractor {
                 return &n;
             }
         }
+        // A link to a capitalised name of no body with that series: another organization's
+        // organ ("adopted by the Assembly of Heads of State and Government of the OAU",
+        // "of the United Nations Environment Assembly").
+        if (unknown != nullptr && l > 0 && at < t.size() && t[at] >= 'A' && t[at] <= 'Z') {
+            bool entity = false;
+            for (auto it = std::lower_bound(
+                     names.begin(), names.end(), at,
+                     [](const NameMatch&n, std::size_t pos) { return n.begin < pos; });
+                 it != names.end() && it->begin == at; ++it) {
+                const Entity* e = it->entities.empty() ? nullptr : it->entities.front();
+                entity =
+                    entity || (e != nullptr && !(decision ? e->dec_prefix : e->res_prefix).empty());
+            }
+            *unknown = !entity;
+        }
         return nullptr;
     }
 
@@ -850,20 +1147,190 @@ class Extractor {
     // boundary between them).
     bool organ_owns(std::string_view t, std::size_t organ_end, std::size_t group_begin) const {
         if (lex_.value("organ_adjacent") == "yes") {
-            std::size_t p = skip_spaces(t, organ_end);
-            if (starts_at(t, p, "'s")) {
-                p = skip_spaces(t, p + 2);
-            }
-            std::size_t a = literal_at(t, p, lits("res_anchor"));
-            if (a == 0) {
-                a = literal_at(t, p, lits("dec_anchor"));
-            }
-            return a > 0 && skip_spaces(t, p + a) == group_begin;
+            const std::size_t a = anchor_after_organ(t, organ_end);
+            return a != std::string_view::npos && skip_spaces(t, a) == group_begin;
         }
         // No clause boundary (outside quotation marks) in [organ_end, group_begin).
         const std::vector<u32>& boundaries = unquoted_boundaries(t);
         auto b = first_at_or_after(boundaries, organ_end);
         return b == boundaries.end() || *b >= group_begin;
+    }
+
+    // Where the anchor word after an organ's name ends: "Security Council resolution",
+    // "the Council's resolutions", "the Commission, in its resolution" (the links are data:
+    // organ_anchor_link); npos when no anchor word follows the name.
+    std::size_t anchor_after_organ(std::string_view t, std::size_t organ_end) const {
+        std::size_t p = skip_spaces(t, organ_end);
+        if (starts_at(t, p, "'s")) {
+            p = skip_spaces(t, p + 2);
+        }
+        if (std::size_t l = literal_at(t, p, lits("organ_anchor_link")); l > 0) {
+            p = skip_spaces(t, p + l);
+        }
+        std::size_t a = literal_at(t, p, lits("res_anchor"));
+        if (a == 0) {
+            a = literal_at(t, p, lits("dec_anchor"));
+        }
+        return a > 0 ? p + a : std::string_view::npos;
+    }
+
+    // Organ scope, in languages that name the organ right before the anchor word: an organ
+    // named before "resolution(s)"/"decision(s)" scopes the lists that follow in its clause
+    // ("Human Rights Council resolutions on the topic, including resolutions 19/11 …") until
+    // another organ, or the citing organ's own "its resolutions" (self_ref), is named.
+    std::vector<ScopeMark> scope_marks(std::string_view t,
+                                       const std::vector<NameMatch>& names) const {
+        std::vector<ScopeMark> marks;
+        if (lex_.value("organ_adjacent") != "yes") {
+            return marks;
+        }
+        std::vector<std::pair<std::size_t, std::size_t>> owned; // organ name .. its anchor
+        for (const auto& n : names) {
+            const Entity* e = n.entities.empty() ? nullptr : n.entities.front();
+            if (e == nullptr || (e->res_prefix.empty() && e->dec_prefix.empty())) {
+                continue;
+            }
+            const std::size_t a = anchor_after_organ(t, n.end);
+            const bool own = e->id == self_organ_id_;
+            if (a != std::string_view::npos) {
+                owned.emplace_back(n.begin, a);
+                marks.push_back({n.begin, own ? nullptr : e, own ? nullptr : &n});
+            } else if (anchor_link_before(t, n.begin)) {
+                // "the resolutions and decisions of the Human Rights Council, the most recent
+                // of which being resolutions 53/26 …"
+                marks.push_back({n.begin, own ? nullptr : e, own ? nullptr : &n});
+            }
+        }
+        // "Council resolution 16/21", "Commission resolution 66/1": a capitalised word right
+        // before the anchor is a short form of the latest organ named before whose name has
+        // that word (in this paragraph, else earlier in the document); of none, it names an
+        // organ we do not know, and ends the scope of the one before.
+        for (const LiteralSet* anchors : {&lits("res_anchor"), &lits("dec_anchor")}) {
+            for (u32 a : literal_positions(t, *anchors, [&](std::size_t q) {
+                     return q > 1 && t[q - 1] == ' ' && utf8::is_ascii_alnum(t[q - 2]);
+                 })) {
+                std::size_t w = a - 1;
+                while (w > 0 && utf8::is_ascii_alnum(t[w - 1])) {
+                    --w;
+                }
+                if (t[w] < 'A' || t[w] > 'Z') {
+                    continue;
+                }
+                bool known = false;
+                for (const auto& [b, e] : owned) {
+                    known = known || (w >= b && w < e);
+                }
+                if (known) {
+                    continue;
+                }
+                const Entity* e = short_form_organ(t.substr(w, a - 1 - w), names, w);
+                if (e == nullptr) {
+                    marks.push_back({w, nullptr, nullptr, true});
+                } else {
+                    marks.push_back({w, e->id == self_organ_id_ ? nullptr : e, nullptr});
+                }
+            }
+        }
+        const LiteralSet& self = lits("self_ref");
+        for (u32 p : literal_positions(t, self, [&](std::size_t q) {
+                 return q == 0 || !utf8::is_ascii_alnum(t[q - 1]);
+             })) {
+            const std::size_t l = literal_at(t, p, self);
+            const std::size_t q = skip_spaces(t, p + l);
+            if (q == p + l || (literal_at(t, q, lits("res_anchor")) == 0 &&
+                               literal_at(t, q, lits("dec_anchor")) == 0)) {
+                continue; // not "its resolution": "itself", "its report"
+            }
+            bool linked = false; // "the Commission, in its resolution": the organ's, not ours
+            for (const auto& [b, e] : owned) {
+                linked = linked || (p >= b && p < e);
+            }
+            if (linked) {
+                continue;
+            }
+            // "… Commission for Asia and the Pacific in its resolution": an organ that is not
+            // in the gazetteer; neither ours nor the one in scope.
+            bool after_link = false;
+            for (const auto& link : vals("organ_anchor_link")) {
+                after_link = after_link || (p + l >= link.size() &&
+                                            t.substr(p + l - link.size(), link.size()) == link);
+            }
+            marks.push_back({p, nullptr, nullptr, after_link});
+        }
+        std::sort(marks.begin(), marks.end(),
+                  [](const ScopeMark& a, const ScopeMark& b) { return a.pos < b.pos; });
+        return marks;
+    }
+
+    // The organ with a resolution series, named before `before` in this paragraph or earlier
+    // in the document (the latest first), whose name in this language has `word` as a word:
+    // "Council" after the Human Rights Council, "Commission" after the Commission on Narcotic
+    // Drugs. nullptr if none.
+    const Entity* short_form_organ(std::string_view word, const std::vector<NameMatch>& names,
+                                   std::size_t before) const {
+        auto has_word = [&](const Entity* e) {
+            auto it = e->names.find(lang_table_);
+            if (it == e->names.end() || word.empty()) {
+                return false;
+            }
+            const std::string& name = it->second;
+            for (std::size_t at = name.find(word); at != std::string::npos;
+                 at = name.find(word, at + 1)) {
+                const std::size_t end = at + word.size();
+                if ((at == 0 || !utf8::is_ascii_alnum(name[at - 1])) &&
+                    (end == name.size() || !utf8::is_ascii_alnum(name[end]))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        auto series = [](const Entity* e) {
+            return e != nullptr && (!e->res_prefix.empty() || !e->dec_prefix.empty());
+        };
+        for (auto it = names.rbegin(); it != names.rend(); ++it) {
+            const Entity* e = it->entities.empty() ? nullptr : it->entities.front();
+            if (it->end <= before && series(e) && has_word(e)) {
+                return e;
+            }
+        }
+        for (auto it = recent_organs_.rbegin(); it != recent_organs_.rend(); ++it) {
+            if (has_word(*it)) {
+                return *it;
+            }
+        }
+        return nullptr;
+    }
+
+    // Whether an anchor word and an organ_after_link stand right before `pos`: "resolutions
+    // adopted by the ", "decisions of the ".
+    bool anchor_link_before(std::string_view t, std::size_t pos) const {
+        auto ends_with_one = [&](std::size_t end, const std::vector<std::string>& values) {
+            while (end > 0 && t[end - 1] == ' ') {
+                --end;
+            }
+            for (const auto& v : values) {
+                if (!v.empty() && end >= v.size() && t.substr(end - v.size(), v.size()) == v &&
+                    (end == v.size() || !utf8::is_ascii_alnum(t[end - v.size() - 1]))) {
+                    return end - v.size();
+                }
+            }
+            return std::string_view::npos;
+        };
+        const std::size_t link = ends_with_one(pos, vals("organ_after_link"));
+        if (link == std::string_view::npos) {
+            return false;
+        }
+        return ends_with_one(link, vals("res_anchor")) != std::string_view::npos ||
+               ends_with_one(link, vals("dec_anchor")) != std::string_view::npos;
+    }
+
+    // The series tried, in order, for a number that the organ in scope cannot have issued.
+    const std::vector<std::pair<Organ, std::string>>& fallback_series() const {
+        static const std::vector<std::pair<Organ, std::string>> series = {
+            {Organ::general_assembly(), "body:ga"},
+            {Organ::security_council(), "body:sc"},
+            {Organ::ecosoc(), "body:ecosoc"}};
+        return series;
     }
 
     // A date immediately before pos, possibly with the item prefix between ("…日第").
@@ -1254,7 +1721,11 @@ class Extractor {
                 clause_text.remove_suffix(1);
             }
             if (!c.relation) {
-                out_.unresolved.push_back({p.label, r.node.id, "no clause verb recognised"});
+                // An actor ("States", "the international community") is an edge only as an
+                // addressee: without a clause verb nothing is lost, so nothing to report.
+                if (r.node.kind != NodeKind::Actor) {
+                    out_.unresolved.push_back({p.label, r.node.id, "no clause verb recognised"});
+                }
                 continue;
             }
             Role role = Role::object;
@@ -1272,6 +1743,15 @@ class Extractor {
             emit(r, *c.relation, role, p.label, clause_text, c.begin);
         }
         flush_paragraph();
+        // The organs this paragraph named, for short forms in later ones ("Council resolution").
+        for (const auto& n : ns) {
+            const Entity* e = n.entities.empty() ? nullptr : n.entities.front();
+            if (e != nullptr && (!e->res_prefix.empty() || !e->dec_prefix.empty())) {
+                recent_organs_.erase(std::remove(recent_organs_.begin(), recent_organs_.end(), e),
+                                     recent_organs_.end());
+                recent_organs_.push_back(e);
+            }
+        }
     }
 
     const Segmented& seg_;
@@ -1313,6 +1793,11 @@ class Extractor {
     mutable std::vector<u32> boundary_cache_;
     mutable const char* boundary_cache_text_ = nullptr;
     mutable std::size_t boundary_cache_size_ = 0;
+    std::string lang_table_;                      // the lexicon's language: names are keyed by it
+    std::vector<const Entity*> recent_organs_;    // organs with a series, by latest mention
+    std::map<std::string, std::string> sc_years_; // Council number -> year, from this text
+    Organ self_organ_ = Organ::general_assembly();
+    std::string self_organ_id_ = "body:ga";
     bool date_after_ = false;
     bool anchor_before_ = false;
     std::map<std::string, std::string> last_by_tag_;

@@ -68,7 +68,14 @@ class TextImporter final : public Importer {
                 e && !e->res_prefix.empty()) {
                 organ.res_prefix = e->res_prefix;
             }
-            if (auto s = parse_resolution_number(seg.header.symbol_text, organ)) {
+            auto s = parse_resolution_number(seg.header.symbol_text, organ);
+            // "Resolution 1540 (2004)" under no subject line: the number's form decides.
+            for (const Organ& other : {Organ::security_council(), Organ::ecosoc()}) {
+                if (!s && organ.res_prefix == Organ::general_assembly().res_prefix) {
+                    s = parse_resolution_number(seg.header.symbol_text, other);
+                }
+            }
+            if (s) {
                 own = *s;
                 id = s->key;
             }
@@ -87,6 +94,11 @@ class TextImporter final : public Importer {
             throw InputError(path, "the file name says " + from_name + " but the title line says " +
                                        id + " ('" + seg.header.symbol_text +
                                        "'); rename the file or fix the title");
+        }
+        // The document's organ is the one whose series its symbol is in (S/RES: the Security
+        // Council), whatever the header named or left out.
+        if (const Entity* e = ctx_.gazetteer().organ_of_symbol(id)) {
+            seg.header.organ = e->id;
         }
         if (seg.paragraphs.empty()) {
             throw InputError(path, "no resolution structure found (no paragraph after the "

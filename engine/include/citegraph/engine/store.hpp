@@ -34,6 +34,9 @@ struct StoreStats {
     std::map<std::string, std::size_t> nodes_by_kind;
     std::map<std::string, std::size_t> edges_by_relation;
     std::map<std::string, std::size_t> edges_by_role;
+    // Resolutions and decisions whose stored date their own symbol's session or year cannot
+    // bear (date_window in symbol.hpp), by id: (id, date).
+    std::vector<std::pair<std::string, std::string>> date_contradictions;
 };
 
 class Store {

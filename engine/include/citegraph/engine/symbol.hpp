@@ -59,6 +59,18 @@ std::optional<Symbol> parse_symbol(std::string_view text);
 std::optional<Symbol> parse_resolution_number(std::string_view text, const Organ& organ,
                                               bool decision = false);
 
+// The adoption dates a resolution or decision can bear, read from its key's session, as ISO
+// dates (inclusive): General Assembly regular session N opens in September 1945+N and ends
+// when session N+1 opens (the first session: 1946 and its resumed part in 1947); a Security
+// Council "1373(2001)" or an ECOSOC "2013/40" key carries its year. nullopt when the key says
+// nothing about its date (special and emergency sessions, other series, documents).
+struct DateWindow {
+    std::string first;
+    std::string last;
+    bool contains(std::string_view iso_date) const { return iso_date >= first && iso_date <= last; }
+};
+std::optional<DateWindow> date_window(std::string_view key);
+
 // Value of a Roman numeral I..MMMM written in canonical form, or 0 if not one.
 int roman_value(std::string_view text);
 

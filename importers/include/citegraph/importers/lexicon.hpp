@@ -42,6 +42,10 @@ class Gazetteer {
     void load(const std::string& path);
     const Entity* find(std::string_view id) const;
     const std::vector<Entity>& entities() const { return entities_; }
+    // The body whose resolution or decision series the symbol `key` is in ("S/RES/1373(2001)"
+    // -> the Security Council; the longest prefix wins: "A/HRC/RES/…" is the Council's, not
+    // the Assembly's); nullptr when no body has that series.
+    const Entity* organ_of_symbol(std::string_view key) const;
     // Treaties registered under UNTS number `number` whose volume is one of `volumes`.
     std::vector<const Entity*> by_unts(const std::string& number,
                                        const std::vector<std::string>& volumes) const;
