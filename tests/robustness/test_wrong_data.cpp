@@ -26,13 +26,13 @@ TEST_CASE("robustness: impossible dates are not stored or exported as dates",
     std::string text = replaced(small_en(), "on 17 December 2015", "on 31 February 2015");
     text = replaced(text, "80th plenary meeting\n17 December 2015",
                     "80th plenary meeting\n31 February 2015");
-    text = replaced(text, "46/152 of 18 December 1991", "46/152 of 30 February 1991");
+    text = replaced(text, "46/152 of 18 December 1991", "46/152 of 30 February 1992");
     write_file(dir / "dates.en.txt", text);
     Run r = run("--db " + quote(db) + " import " + quote((dir / "dates.en.txt").string()));
     INFO(r.out);
     CHECK(r.code == 0);
     CHECK(r.out.find("impossible date '2015-02-31' of A/RES/70/178 dropped") != std::string::npos);
-    CHECK(r.out.find("impossible date '1991-02-30' of A/RES/46/152 dropped") != std::string::npos);
+    CHECK(r.out.find("impossible date '1992-02-30' of A/RES/46/152 dropped") != std::string::npos);
     CHECK(query_int(db, "SELECT count(*) FROM nodes WHERE date LIKE '%-02-3%'") == 0);
     CHECK(query_int(db, "SELECT count(*) FROM nodes WHERE id='A/RES/68/193' AND "
                         "date='2013-12-18'") == 1);
