@@ -441,6 +441,11 @@ def load_treaties(g, shared):
             row["source"] += "; untc-unts-multilateral/%s (I-%s)" % (hit["file"], hit["num"])
             used.add((hit["vol"], hit["num"]))
         g.add(row)
+        # "Convention on … Indiscriminate Effects (with Protocols I, II and III)": texts name
+        # the treaty without the depositary's note on what it came with.
+        bare = re.sub(r"\s*\(with [^)]*\)$", "", row["name_en"]).strip()
+        if bare != row["name_en"] and len(bare.split()) >= 5:
+            g.alias("en", bare, rid)
     # Curated treaty ids for treaties newer than the MTDSG index (and their UNTS data).
     for mt, mrow in sorted(tmap.items()):
         if mrow.get("name_en") and mrow["id"] not in g.by_id and mrow["id"] != "skip" \

@@ -110,6 +110,16 @@ const Entity* Gazetteer::find(std::string_view id) const {
     return it == index_.end() ? nullptr : &entities_[it->second];
 }
 
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
 const Entity* Gazetteer::organ_of_symbol(std::string_view key) const {
     const Entity* best = nullptr;
     std::size_t best_len = 0;
@@ -373,7 +383,11 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
         }
         v.relation = *rel;
         v.anywhere = at(row, 2) == "any";
-        v.not_before = at(row, 3);
+        for (auto& nb : split(at(row, 3), ',')) {
+            if (!nb.empty()) {
+                v.not_before.push_back(nb);
+            }
+        }
         lex.verbs_.push_back(std::move(v));
     }
     for (const auto& v : lex.verbs_) {
@@ -442,6 +456,30 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
         lex.alias_ac_.add(a.text);
     }
     lex.alias_ac_.build();
+    // Long titles of treaties and instruments also match whatever their ASCII letters' case:
+    // texts capitalise a treaty's title ("… Weapons Which May Be Deemed to Be Excessively
+    // Injurious …") where the depositary's list does not ("… which may be deemed to be …").
+    // Names of bodies and actors keep their case ("States members of the United Nations
+    // Standing Advisory Committee" is not "States Members of the United Nations").
+    auto titled = [&](const Alias& a) {
+        for (const auto& id : a.targets) {
+            const Entity* e = gazetteer.find(id);
+            if (e == nullptr || (e->kind != NodeKind::Treaty && e->kind != NodeKind::Instrument)) {
+                return false;
+            }
+        }
+        return !a.targets.empty();
+    };
+    for (std::size_t i = 0; i < lex.aliases_.size(); ++i) {
+        const Alias& a = lex.aliases_[i];
+        if (a.anaphor_tag.empty() && titled(a) &&
+            static_cast<std::size_t>(std::count(a.text.begin(), a.text.end(), ' ')) + 1 >=
+                kFoldedAliasWords) {
+            lex.folded_alias_ac_.add(ascii_lower(a.text));
+            lex.folded_alias_index_.push_back(static_cast<std::uint32_t>(i));
+        }
+    }
+    lex.folded_alias_ac_.build();
 
     for (const auto& row : read_tsv(dir + "/variants.tsv", false)) {
         const std::string& from = at(row, 0);
@@ -536,6 +574,10 @@ int Lexicon::ordinal(std::string_view word) const {
     return it == ordinals_.end() ? 0 : it->second;
 }
 
+std::size_t zh_numeral_length(std::string_view text, std::size_t pos) {
+    return zh_numeral_at(text, pos);
+}
+
 int parse_zh_number(std::string_view text) {
     if (text.empty()) {
         return -1;
@@ -544,6 +586,8 @@ int parse_zh_number(std::string_view text) {
         return text.size() > 9 ? -1 : std::stoi(std::string(text));
     }
     long total = 0, section = 0, digit = -1;
+    long positional = 0; // digits without units, read place by place: 一九四八 = 1948
+    bool units = false;
     std::size_t p = 0;
     while (p < text.size()) {
         std::size_t idx = 0;
@@ -561,9 +605,14 @@ int parse_zh_number(std::string_view text) {
         if (v >= 10) {
             section += (digit < 0 ? 1 : digit) * v;
             digit = -1;
+            units = true;
         } else {
             digit = v;
+            positional = std::min(positional * 10 + v, 1000000000L); // too long: -1 below
         }
+    }
+    if (!units) {
+        return positional > 999999999 ? -1 : static_cast<int>(positional);
     }
     total = section + (digit < 0 ? 0 : digit);
     (void)word_at<std::map<std::string, int>>; // keep the helper for ordinal lookups

@@ -301,3 +301,30 @@ TEST_CASE("en: more part letters of an item, and footnote markers inside a list"
     CHECK_FALSE(find_node(b, "A/RES/10/6"));
     CHECK_FALSE(find_node(b, "A/RES/54/263"));
 }
+
+TEST_CASE("en: a treaty's title in another case, and the title's works for anaphors",
+          "[extract][en]") {
+    // The title names the Convention that "the Convention" refers to; the gazetteer writes
+    // the title "… which may be deemed to be Excessively Injurious …", the text capitalises it.
+    auto r = import_text(
+        "Seventy-eighth session\nAgenda item 103\n\nResolution adopted by the General "
+        "Assembly\non 4 December 2023\n\n78/64. Convention on Prohibitions or Restrictions on "
+        "the Use of Certain Conventional Weapons Which May Be Deemed to Be Excessively "
+        "Injurious or to Have Indiscriminate Effects\n\nThe General Assembly,\n\nRecalling "
+        "its resolution 77/92,\n\n1. Calls upon all States that have not yet done so to take "
+        "all measures to become parties to the Convention;\n\n2. Welcomes the Convention on "
+        "Prohibitions or Restrictions on the Use of Certain Conventional Weapons Which May Be "
+        "Deemed to Be Excessively Injurious or to Have Indiscriminate Effects;\n",
+        "A_RES_78_64.en.txt", "en");
+    auto& b = r.batch;
+    CHECK(has_edge(b, "op1 calls_upon mention treaty:mtdsg-xxvi-2"));
+    CHECK(has_edge(b, "op2 welcomes object treaty:mtdsg-xxvi-2"));
+    for (const auto& u : r.report.unresolved) {
+        CHECK(u.reason.find("anaphor") == std::string::npos);
+    }
+    // Bodies keep their case: "States members of the United Nations Standing Advisory
+    // Committee" is that committee, not the Member States.
+    auto s = en(doc("1. Welcomes the initiative of the States members of the United Nations "
+                    "Standing Advisory Committee on Security Questions in Central Africa;"));
+    CHECK(has_edge(s.batch, "op1 welcomes object body:unsac-central-africa"));
+}

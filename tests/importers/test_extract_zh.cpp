@@ -1,5 +1,6 @@
 // One small fixture per quirk of Chinese resolution texts.
 #include "citegraph/engine/error.hpp"
+#include "citegraph/importers/text_pipeline.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -173,6 +174,92 @@ TEST_CASE("zh: the document id comes from the title line, else the file name", "
     CHECK(named.batch.document.id == "A/RES/50/58");
     CHECK_THROWS_WITH(import_text("大会，\n\n重申其第 46/152 号决议，\n", "notes.txt"),
                       Catch::Contains("notes.txt") && Catch::Contains("no resolution symbol"));
+}
+
+TEST_CASE("zh: Security Council phraseology and citation forms", "[extract][zh]") {
+    // Each clause below is a Chinese UN rendering of an English clause verb; the relation is
+    // the one the English verb table gives that verb.
+    auto r =
+        import_text("安全理事会，\n\n"
+                    "回顾其第1267(1999)号决议和第1373（2001）號決議，\n\n"
+                    "认定也门局势继续对国际和平与安全构成威胁，\n\n"
+                    "痛惜苏丹政府继续违反第1591(2005)号决议，\n\n"
+                    "特别关切阿卜耶伊地区的安全局势，\n\n"
+                    "着重指出第2216(2015)号决议十分重要，\n\n"
+                    "1. 最强烈地谴责违反第2118(2013)号决议的行为；\n\n"
+                    "2. 强烈敦促所有各方执行第2254(2015)号决议；\n\n"
+                    "3. 促请各会员国执行第2199(2015)号决议，吁请各国执行第2253(2015)号决议；\n\n"
+                    "4. 核准第2206(2015)号决议所设委员会的工作方案；\n\n"
+                    "5. 决定继续积极处理此案。\n",
+                    "S_RES_9000_2015.zh.txt");
+    const auto& b = r.batch;
+    INFO(describe(b));
+    CHECK(b.document.id == "S/RES/9000(2015)");
+    CHECK(has_edge(b, "pp1 recalls object S/RES/1267(1999)"));
+    CHECK(has_edge(b, "pp1 recalls object S/RES/1373(2001)")); // full-width, traditional
+    CHECK(has_edge(b, "pp3 expresses_concern object S/RES/1591(2005)"));
+    CHECK(has_edge(b, "pp5 emphasizes object S/RES/2216(2015)"));
+    CHECK(has_edge(b, "op1 condemns object S/RES/2118(2013)"));
+    // In a mandate clause the works named are mentions; the addressees are the mandate.
+    CHECK(has_edge(b, "op2 urges mention S/RES/2254(2015)"));
+    CHECK(has_edge(b, "op3 calls_upon addressee actor:member-states"));
+    CHECK(has_edge(b, "op3 calls_upon mention S/RES/2199(2015)"));
+    CHECK(has_edge(b, "op3 calls_upon addressee actor:all-states"));
+    CHECK(has_edge(b, "op3 calls_upon mention S/RES/2253(2015)"));
+    CHECK(has_edge(b, "op4 approves object S/RES/2206(2015)"));
+    // 认定 and 特别关切 open their paragraphs (no citation in them: no edge, but their verbs).
+    const Lexicon& zh = context().lexicon("zh");
+    auto first = [&](std::string_view t) {
+        auto v = text::clause_verbs(t, zh, context().gazetteer());
+        return v.empty() ? std::string("-") : std::string(to_string(v.front().second));
+    };
+    CHECK(first("认定也门局势继续对国际和平与安全构成威胁，") == "notes");
+    CHECK(first("特别关切阿卜耶伊地区的安全局势，") == "expresses_concern");
+    CHECK(first("5. 决定继续积极处理此案。") == "decides");
+    CHECK(first("再次呼吁也门所有各方奉行对话，") == "calls_upon");
+    CHECK(first("仍然深为关切达尔富尔的局势，") == "expresses_concern");
+    CHECK(first("关切地注意到专家小组的最后报告，") == "notes");
+}
+
+TEST_CASE("zh: resolutions numbered in words after 决议案 (1946-1950s texts)", "[extract][zh]") {
+    // Forms of S/RES/48 (1948), S/RES/20 (1947) and S/RES/44 (1948) (../shared/corpus/misc).
+    auto r =
+        import_text("安全理事會,\n\n"
+                    "覆按其促請有關各方遵守巴勒斯坦休戰特定條款之一九四八年四月十七日決議案四十六("
+                    "一九四八),\n\n"
+                    "業於一九四七年十二月九日接獲大會一九四七年十一月二十九日關於巴勒斯坦之決議案"
+                    "一八一(二),\n\n"
+                    "促請原子能委員會依據大會一九四六年一月二十四日決議案一(一)及一九四六年十二月"
+                    "十四日決議案四十一(一),繼續研究國際管制原子能問題之各方面,\n\n"
+                    "決定將決議案二十(一九四七)所訂日期予以展延,\n",
+                    "S_RES_20_1947.zh-Hant.txt");
+    const auto& b = r.batch;
+    INFO(describe(b));
+    CHECK(has_edge(b, "pp1 recalls object S/RES/46(1948)"));
+    CHECK(has_edge(b, "pp2 notes object A/RES/181(II)"));
+    CHECK(has_edge(b, "pp3 calls_upon object A/RES/1(I)"));
+    CHECK(has_edge(b, "pp3 calls_upon object A/RES/41(I)"));
+    // The document's own number (S/RES/6 (1946) has a later decision appended that cites it)
+    // is no edge.
+    for (const auto& e : b.edges) {
+        CHECK(e.target != "S/RES/20(1947)");
+    }
+    // A number in words without its parenthesised session is not a resolution.
+    auto none = import_text("大會,\n\n回顧決議案三十,\n", "A_RES_50_1.zh.txt");
+    CHECK(none.batch.edges.empty());
+}
+
+TEST_CASE("zh: a footnote marker typed as N/ after a clause boundary hides no clause verb",
+          "[extract][zh]") {
+    // The UN website's texts of the 1990s (A/RES/52/133 in ../shared/corpus/zh): the markers
+    // 1/ 2/ 3/ stand after the titles, before the comma's next clause verb.
+    auto r = import_text(doc("遵循《联合国宪章》、《世界人权宣言》、1/和国际人权盟约,3/ "
+                             "还回顾其1993年12月20日第48/122号和1994年12月23日第49/185号决议,"));
+    const auto& b = r.batch;
+    INFO(describe(b));
+    CHECK(has_edge(b, "pp1 guided_by object treaty:charter"));
+    CHECK(has_edge(b, "pp1 recalls object A/RES/48/122"));
+    CHECK(has_edge(b, "pp1 recalls object A/RES/49/185"));
 }
 
 TEST_CASE("zh: a Council number without its year takes it from its date or another mention",

@@ -145,3 +145,77 @@ TEST_CASE("languages: verbs open inner clauses after a comma and a connector", "
         CHECK(rels == c.want);
     }
 }
+
+TEST_CASE("languages: a verb that begins a noun does not open a clause", "[languages][ar]") {
+    auto& ctx = context();
+    const Lexicon& ar = ctx.lexicon("ar");
+    auto rels = [&](std::string_view t) {
+        std::vector<Relation> out;
+        for (const auto& [surface, rel] : text::clause_verbs(t, ar, ctx.gazetteer())) {
+            out.push_back(rel);
+        }
+        return out;
+    };
+    // توصيات (recommendations) and تقرير (report) begin with the verbs توصي and تقر; column 4
+    // of verbs.tsv lists what may not follow each, several values separated by commas.
+    CHECK(rels("وإذ يؤكد أهمية التقييمات، وتوصيات الفريق، وتقرير الأمين العام،") ==
+          std::vector<Relation>{Relation::emphasizes});
+    CHECK(rels("وإذ يؤكد أهمية التقييمات، وتوصية الفريق،") ==
+          std::vector<Relation>{Relation::emphasizes});
+    CHECK(rels("3 - توصي بأن تنظر الدول في التصديق، وتقر أن التعاون ضروري؛") ==
+          std::vector<Relation>{Relation::recommends, Relation::recognizes});
+    for (const auto& v : ar.verbs()) {
+        if (v.surface == "توصي") {
+            CHECK(v.not_before == std::vector<std::string>{"ة", "ات"});
+        }
+    }
+}
+
+TEST_CASE("languages: the subject line names the acting organ, never an edge target",
+          "[languages]") {
+    // Arabic puts a particle before the organ's name: "إن مجلس الأمن،".
+    auto ar = import_text("إن مجلس الأمن،\n\nإذ يشير إلى قراره 2014 (2011)،\n\n1 - يطلب إلى "
+                          "الأمين العام أن يقدم تقريرا إلى مجلس الأمن؛\n",
+                          "S_RES_2201_2015.ar.txt");
+    const auto* self = find_node(ar.batch, "S/RES/2201(2015)");
+    REQUIRE(self != nullptr);
+    CHECK(self->body == "body:sc");
+    CHECK(has_edge(ar.batch, "pp1 recalls object S/RES/2014(2011)"));
+    CHECK(has_edge(ar.batch, "op1 requests addressee body:sg"));
+    // The Council's own name in its text is "the Council itself" (English: "its"), as the
+    // General Assembly is in the Assembly's texts: no edge to it.
+    auto zh =
+        import_text("安全理事会，\n\n回顾安理会第2014(2011)号决议，重申安理会承诺维护也门的统一，"
+                    "\n\n1. 请秘书长向安理会提交报告；\n",
+                    "S_RES_2201_2015.zh.txt");
+    INFO(describe(zh.batch));
+    CHECK(has_edge(zh.batch, "pp1 recalls object S/RES/2014(2011)"));
+    CHECK(has_edge(zh.batch, "op1 requests addressee body:sg"));
+    for (const auto& e : zh.batch.edges) {
+        CHECK(e.target != "body:sc");
+    }
+    // A General Assembly text naming the Council keeps the edge.
+    auto ga = import_text("大会，\n\n1. 请安全理事会审议该报告；\n", "A_RES_70_1.zh.txt");
+    CHECK(has_edge(ga.batch, "op1 requests addressee body:sc"));
+    // The Human Rights Council is an organ with its own series.
+    auto hrc = import_text("Le Conseil des droits de l'homme,\n\nRappelant sa résolution 28/1,\n",
+                           "A_HRC_RES_31_1.fr.txt");
+    const auto* h = find_node(hrc.batch, "A/HRC/RES/31/1");
+    REQUIRE(h != nullptr);
+    CHECK(h->body == "body:hrc");
+    // Arabic subjects with and without the particle, for each organ.
+    for (const auto& [subject, organ] : std::vector<std::pair<std::string, std::string>>{
+             {"مجلس حقوق الإنسان،", "body:hrc"},
+             {"إن مجلس حقوق الإنسان،", "body:hrc"},
+             {"المجلس الاقتصادي والاجتماعي،", "body:ecosoc"},
+             {"إن المجلس الاقتصادي والاجتماعي،", "body:ecosoc"},
+             {"مجلس الأمن،", "body:sc"}}) {
+        CAPTURE(subject);
+        const auto& lex = context().lexicon("ar");
+        text::CleanText c =
+            text::clean(subject + "\n\nإذ يشير إلى قراره 28/1،\n", lex, "fixture.ar.txt");
+        auto seg = text::segment(c, lex, context().gazetteer());
+        CHECK(seg.header.organ == organ);
+        CHECK(seg.paragraphs.size() == 1);
+    }
+}

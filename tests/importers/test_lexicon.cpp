@@ -15,6 +15,12 @@ TEST_CASE("lexicon parses Chinese numerals", "[lexicon]") {
     CHECK(parse_zh_number("一百零八") == 108);
     CHECK(parse_zh_number("七十") == 70);
     CHECK(parse_zh_number("108") == 108);
+    // Digits without units are read place by place (years, old resolution numbers).
+    CHECK(parse_zh_number("一九四八") == 1948);
+    CHECK(parse_zh_number("一八一") == 181);
+    CHECK(parse_zh_number("二〇一四") == 2014);
+    CHECK(parse_zh_number("二零零一") == 2001);
+    CHECK(parse_zh_number("一二三四五六七八九一") == -1); // too long
     CHECK(parse_zh_number("第") == -1);
     CHECK(parse_zh_number("") == -1);
 }

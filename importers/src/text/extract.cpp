@@ -153,6 +153,22 @@ std::size_t skip_spaces(std::string_view text, std::size_t pos) {
     return pos;
 }
 
+// A footnote marker typed as text after a clause boundary, as the UN website's texts of the
+// 1990s write them ("…和国际人权盟约,3/ 回顾…"): 1-3 digits and a slash that no digit or
+// letter follows (a resolution number "48/122" never matches). Returns the position after
+// it and its spaces, or pos.
+std::size_t skip_slash_marker(std::string_view text, std::size_t pos) {
+    std::size_t d = pos;
+    while (d < text.size() && d - pos < 3 && utf8::is_digit(text[d])) {
+        ++d;
+    }
+    if (d == pos || d + 1 > text.size() || text[d] != '/' ||
+        (d + 1 < text.size() && utf8::is_ascii_alnum(text[d + 1]))) {
+        return pos;
+    }
+    return skip_spaces(text, d + 1);
+}
+
 NodeRecord node_from_entity(const Entity& e) {
     NodeRecord n;
     n.id = e.id;
@@ -273,6 +289,15 @@ class Extractor {
         // The Council's numbers with the years this text gives them ("1493 (2003)"), so that a
         // bare "resolution 1493" anywhere in it reads as S/RES/1493(2003).
         learn_sc_years(doc_);
+        // The works the title names are what "the Convention", "the Office" … refer to until
+        // the text names another ("78/64. Convention on Prohibitions or Restrictions …").
+        if (!seg_.header.title.empty()) {
+            Span title;
+            title.text = seg_.header.title;
+            const std::size_t reported = out_.unresolved.size();
+            names(title, {}, "header");
+            out_.unresolved.resize(reported); // an anaphor in a title refers to nothing here
+        }
         for (const auto& p : seg_.paragraphs) {
             learn_sc_years(p.span.text);
         }
@@ -373,7 +398,37 @@ class Extractor {
             return true;
         };
         const RegionIndex in_quotes(quoted);
-        for (const auto& m : lex_.alias_automaton().find_longest(s.text, accept)) {
+        // Exact matches, and long names matched whatever their case; the longest wins.
+        std::vector<AhoCorasick::Match> found = lex_.alias_automaton().find_longest(s.text, accept);
+        if (!lex_.folded_alias_index().empty()) {
+            const std::string low = ascii_lower(s.text);
+            auto folded =
+                lex_.folded_alias_automaton().find_longest(low, [&](const AhoCorasick::Match& m) {
+                    AhoCorasick::Match as = m;
+                    as.pattern = lex_.folded_alias_index()[m.pattern];
+                    return accept(as);
+                });
+            if (!folded.empty()) {
+                for (auto& m : folded) {
+                    m.pattern = lex_.folded_alias_index()[m.pattern];
+                }
+                found.insert(found.end(), folded.begin(), folded.end());
+                std::sort(found.begin(), found.end(),
+                          [](const AhoCorasick::Match& a, const AhoCorasick::Match& b) {
+                              return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+                          });
+                std::vector<AhoCorasick::Match> kept;
+                std::uint32_t covered = 0;
+                for (const auto& m : found) {
+                    if (m.begin >= covered) {
+                        kept.push_back(m);
+                        covered = m.end;
+                    }
+                }
+                found = std::move(kept);
+            }
+        }
+        for (const auto& m : found) {
             if (in_quotes.contains(m.begin)) {
                 continue;
             }
@@ -411,7 +466,9 @@ class Extractor {
             AhoCorasick::Match m;
             if (lex_.verb_automaton().longest_at(t, pos, m)) {
                 const Verb& v = lex_.verbs()[m.pattern];
-                bool blocked = !v.not_before.empty() && starts_at(t, m.end, v.not_before);
+                bool blocked =
+                    std::any_of(v.not_before.begin(), v.not_before.end(),
+                                [&](const std::string& nb) { return starts_at(t, m.end, nb); });
                 if (!blocked && (v.anywhere || !inner)) {
                     verb_end = m.end;
                     rel = v.relation;
@@ -457,7 +514,7 @@ class Extractor {
             std::size_t b = literal_at(t, pos, boundaries);
             std::size_t q = 0;
             if (b > 0) {
-                q = skip_spaces(t, pos + b);
+                q = skip_slash_marker(t, skip_spaces(t, pos + b));
             } else if (literal_at(t, pos, strong) > 0) {
                 q = pos;
             } else {
@@ -1358,6 +1415,60 @@ class Extractor {
         return {};
     }
 
+    // Resolutions numbered in words after their anchor, with the session or year in
+    // parentheses, as the Chinese texts of 1946-1950s wrote them: "决议案一(一)" (A/RES/1 (I)),
+    // "决议案一八一(二)" (A/RES/181 (II)), "决议案四十六(一九四八)" (S/RES/46 (1948)). A year
+    // is the Council's series, a session the Assembly's. Anchors: numeral_res_anchor.
+    void numeral_resolutions(const Span& s, std::vector<Ref>& refs) {
+        std::string_view t = s.text;
+        const auto& anchors = lits("numeral_res_anchor");
+        for (std::size_t p = anchors.next_start(t, 0); p < t.size();
+             p = anchors.next_start(t, p + 1)) {
+            std::size_t a = literal_at(t, p, anchors);
+            if (a == 0) {
+                continue;
+            }
+            std::size_t n = p + a;
+            std::size_t nl = zh_numeral_length(t, n);
+            std::size_t open = n + nl;
+            if (nl == 0 || open >= t.size() || t[open] != '(') {
+                continue;
+            }
+            std::size_t sl = zh_numeral_length(t, open + 1);
+            std::size_t close = open + 1 + sl;
+            if (sl == 0 || close >= t.size() || t[close] != ')') {
+                continue;
+            }
+            int number = parse_zh_number(t.substr(n, nl));
+            int session = parse_zh_number(t.substr(open + 1, sl));
+            std::optional<Symbol> sym;
+            std::string body = "body:ga";
+            if (number > 0 && session >= 1946 && session <= 2100) {
+                sym = parse_resolution_number(std::to_string(number) + " (" +
+                                                  std::to_string(session) + ")",
+                                              Organ::security_council());
+                body = "body:sc";
+            } else if (number > 0 && session >= 1 && session <= 39) {
+                static const char* const kRoman[] = {"",  "I",  "II",  "III",  "IV",
+                                                     "V", "VI", "VII", "VIII", "IX"};
+                std::string roman = std::string(session / 10, 'X') + kRoman[session % 10];
+                sym = parse_resolution_number(std::to_string(number) + " (" + roman + ")",
+                                              Organ::general_assembly());
+            }
+            if (!sym) {
+                continue;
+            }
+            Ref r;
+            r.begin = static_cast<u32>(n);
+            r.end = static_cast<u32>(close + 1);
+            r.node = node_from_symbol(*sym, body);
+            r.anchor = r.begin;
+            r.span = &s;
+            refs.push_back(std::move(r));
+            p = close;
+        }
+    }
+
     // Document symbols: "A/68/457", "E/2013/30和Corr.1", "A/RES/60/1".
     void documents(const Span& s, std::vector<Ref>& refs) {
         std::string_view t = s.text;
@@ -1516,6 +1627,9 @@ class Extractor {
     // `clause_text` points into the paragraph; it is copied only for the edges kept.
     void emit(const Ref& r, Relation rel, Role role, const std::string& label,
               std::string_view clause_text, u32 clause = 0) {
+        if (r.node.id == doc_) {
+            return; // the document's own symbol (a later decision appended to its text)
+        }
         add_node(r.node);
         EdgeRecord e;
         e.source = doc_;
@@ -1552,11 +1666,18 @@ class Extractor {
         pending_.clear();
     }
 
+    // The issuing organ never is an edge target: the General Assembly (tag `self`) and the
+    // organ the subject line named ("安全理事会，": 安理会 in a Council text is "the Council
+    // itself", where the English text says "its").
+    bool is_self(const Entity& e) const {
+        return e.tags.count("self") > 0 || e.id == seg_.header.organ;
+    }
+
     std::vector<Ref> name_refs(const Span& s, const std::vector<NameMatch>& names) {
         std::vector<Ref> refs;
         for (const auto& n : names) {
             for (const Entity* e : n.entities) {
-                if (e == nullptr || e->tags.count("self")) {
+                if (e == nullptr || is_self(*e)) {
                     continue;
                 }
                 Ref r;
@@ -1599,6 +1720,7 @@ class Extractor {
 
         std::vector<Ref> refs = name_refs(s, ns);
         resolution_groups(s, ns, &cs, p.label, refs);
+        numeral_resolutions(s, refs);
         documents(s, refs);
         // Footnote sources, attached where the marker stands.
         std::map<std::tuple<u32, Relation, int>, u32> footnote_in_clause; // -> first anchor
@@ -1689,7 +1811,7 @@ class Extractor {
                         break;
                     }
                     if (n.begin < c.verb_end || n.entities.empty() ||
-                        n.entities.front() == nullptr || n.entities.front()->tags.count("self") ||
+                        n.entities.front() == nullptr || is_self(*n.entities.front()) ||
                         (n.entities.front()->kind != NodeKind::Body &&
                          n.entities.front()->kind != NodeKind::Actor)) {
                         continue;

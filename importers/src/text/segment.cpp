@@ -264,6 +264,8 @@ std::uint32_t trim_front(const CleanText& c, std::uint32_t pos, std::uint32_t en
 bool title_line(std::string_view text, std::string& number, std::string& title);
 int operative_number(std::string_view text, std::uint32_t& body_begin);
 bool ends_terminal(std::string_view text, const Lexicon& lex);
+bool any_template(const Lexicon& lex, std::string_view key, std::string_view text,
+                  Template::Result& r, bool whole);
 
 // Web copies run header lines together: the title line and a subject line that carries the
 // first paragraph ("大会, 回顾…") become blocks of their own.
@@ -308,9 +310,11 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
                 std::uint32_t prev_body = 0;
                 bool prev_is_number_only =
                     operative_number(prev_line, prev_body) > 0 && prev_body >= prev_line.size();
+                Template::Result end;
                 if (ends_terminal(prev_line, lex) && !prev_is_number_only &&
                     (lex.verb_automaton().longest_at(line, 0, m) ||
-                     operative_number(line, body) > 0)) {
+                     operative_number(line, body) > 0 ||
+                     any_template(lex, "end", line, end, true))) {
                     out.push_back(std::move(cur));
                     cur = Block{};
                 }
@@ -361,16 +365,20 @@ int operative_number(std::string_view text, std::uint32_t& body_begin) {
     while (j < text.size() && text[j] == ' ') {
         ++j;
     }
-    // "12." everywhere; "12 - " and "12 – " in Arabic texts (a space must follow the dash).
+    // "12." everywhere; "12 - ", "12 – " and, in web copies, "12- " and "12-" in Arabic texts
+    // (never a range such as "12-15": no digit may follow the dash).
     if (j < text.size() && text[j] == '.') {
         ++j;
         if (j < text.size() && utf8::is_digit(text[j])) {
             return -1; // "2.5 per cent"
         }
-    } else if (j > i && j < text.size() &&
-               (text[j] == '-' || text.substr(j, 3) == "\xE2\x80\x93")) {
+    } else if (j < text.size() && (text[j] == '-' || text.substr(j, 3) == "\xE2\x80\x93")) {
         j += text[j] == '-' ? 1 : 3;
-        if (j >= text.size() || text[j] != ' ') {
+        std::size_t k = j;
+        while (k < text.size() && text[k] == ' ') {
+            ++k;
+        }
+        if (k >= text.size() || utf8::is_digit(text[k]) || text[k] == '-') {
             return -1;
         }
     } else {
@@ -381,6 +389,29 @@ int operative_number(std::string_view text, std::uint32_t& body_begin) {
     }
     body_begin = static_cast<std::uint32_t>(j);
     return std::stoi(std::string(text.substr(0, i)));
+}
+
+// Chinese numbering of old texts and web copies: "一." "二、" "1、". Read only for a block
+// that ends a clause: a section heading ("三. 合作", Roman III in the English text) does not.
+int zh_operative_number(std::string_view text, std::uint32_t& body_begin) {
+    std::size_t n = zh_numeral_length(text, 0);
+    const bool words = n > 0;
+    while (!words && n < text.size() && n < 3 && utf8::is_digit(text[n])) {
+        ++n;
+    }
+    std::size_t j = n;
+    if (n > 0 && text.substr(j, 3) == "\xE3\x80\x81") { // 、
+        j += 3;
+    } else if (words && j < text.size() && text[j] == '.') {
+        ++j;
+    } else {
+        return -1;
+    }
+    while (j < text.size() && text[j] == ' ') {
+        ++j;
+    }
+    body_begin = static_cast<std::uint32_t>(j);
+    return parse_zh_number(text.substr(0, n));
 }
 
 bool ends_terminal(std::string_view text, const Lexicon& lex) {
@@ -644,13 +675,31 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
                     is_subject = true;
                 }
             }
+            for (const auto& subj : lex.values("subject_line")) {
+                // A whole line, never a prefix, and only before a clause verb: "大会" alone is
+                // also the masthead of a PDF.
+                if (!is_subject && t == subj) {
+                    std::string_view next;
+                    if (li + 1 < blocks[b].lines.size()) {
+                        next = line_text(c, blocks[b].lines[li + 1]);
+                    } else if (b + 1 < blocks.size()) {
+                        next = line_text(c, blocks[b + 1].lines.front());
+                    }
+                    AhoCorasick::Match m;
+                    is_subject = lex.verb_automaton().longest_at(next, 0, m);
+                }
+            }
             if (is_subject) {
-                // The subject names the acting organ: "安全理事会，" makes it a Council text.
+                // The subject names the acting organ: "安全理事会，" makes it a Council text, and
+                // so does "إن مجلس الأمن،" (the name after a particle): the longest organ name
+                // in the line.
+                std::size_t named = 0;
                 for (const auto& e : gaz.entities()) {
                     auto it = e.names.find(lex.language());
-                    if (it != e.names.end() && e.tags.count("organ") &&
-                        starts_with(t, it->second)) {
+                    if (it != e.names.end() && e.tags.count("organ") && it->second.size() > named &&
+                        t.find(it->second) != std::string_view::npos) {
                         seg.header.organ = e.id;
+                        named = it->second.size();
                     }
                 }
                 body_start = b + 1;
@@ -751,6 +800,9 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             if (any_template(lex, "meeting", lt, r, true)) {
                 seg.header.meeting = r.get("num");
                 closing_block = true;
+            } else if (line.begin == blk.lines.front().begin &&
+                       any_template(lex, "end", lt, r, true)) {
+                closing_block = true; // a block of text after the resolution: a licence note
             } else if ((line.begin == blk.lines.front().begin || closing_block) &&
                        any_template(lex, "date", lt, r, true)) {
                 closing_date = iso_date(r, lex);
@@ -795,6 +847,9 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         }
         std::uint32_t body_begin = 0;
         int num = operative_number(t, body_begin);
+        if (num < 0 && ends_terminal(t, lex)) {
+            num = zh_operative_number(t, body_begin);
+        }
         bool continues = cur != nullptr && !ends_terminal(cur->span.text, lex);
         // The number of the block just read again, right after it ("2. …;" then "2. …"): a
         // paragraph of its own with the same label, which the import refuses (validate.cpp),

@@ -6,7 +6,7 @@
 //   data/gazetteer/entities.tsv   header row names the columns: id kind tags res_prefix
 //                                 dec_prefix symbol unts_volume unts_number name_<lang>...
 //   data/lexicon/<lang>/aliases.tsv     alias  target[,target...] | @tag (anaphor)
-//   data/lexicon/<lang>/verbs.tsv       surface  relation  start|any  [not-followed-by]
+//   data/lexicon/<lang>/verbs.tsv       surface  relation  start|any  [not-followed-by,...]
 //   data/lexicon/<lang>/structure.tsv   key  value  [value2]   (keys documented in the file)
 //   data/lexicon/<lang>/variants.tsv    variant  standard   (character or string mapping)
 #pragma once
@@ -87,8 +87,8 @@ class Template {
 struct Verb {
     std::string surface;
     Relation relation = Relation::notes;
-    bool anywhere = false;  // also after a clause boundary, not only at paragraph start
-    std::string not_before; // the verb does not count when this follows it
+    bool anywhere = false; // also after a clause boundary, not only at paragraph start
+    std::vector<std::string> not_before; // the verb does not count when one of these follows
 };
 
 struct Alias {
@@ -151,6 +151,11 @@ class Lexicon {
     const AhoCorasick& verb_automaton() const { return verb_ac_; }
     const std::vector<Alias>& aliases() const { return aliases_; }
     const AhoCorasick& alias_automaton() const { return alias_ac_; }
+    // The aliases of kFoldedAliasWords words or more, ASCII-lowercased, for matching on
+    // ascii_lower(text); pattern i is aliases()[folded_alias_index()[i]].
+    static constexpr std::size_t kFoldedAliasWords = 5;
+    const AhoCorasick& folded_alias_automaton() const { return folded_alias_ac_; }
+    const std::vector<std::uint32_t>& folded_alias_index() const { return folded_alias_index_; }
     // Variant spellings to standard ones (traditional characters, ligatures...).
     const std::map<char32_t, char32_t>& char_variants() const { return char_variants_; }
     // The standard spelling of one character (itself when it has no variant entry). A bitmap
@@ -175,13 +180,21 @@ class Lexicon {
     AhoCorasick verb_ac_;
     std::vector<Alias> aliases_;
     AhoCorasick alias_ac_;
+    AhoCorasick folded_alias_ac_;
+    std::vector<std::uint32_t> folded_alias_index_;
     std::map<char32_t, char32_t> char_variants_;
     std::vector<std::uint64_t> variant_bmp_ = std::vector<std::uint64_t>(0x10000 / 64, 0);
     std::map<std::string, int, std::less<>> months_;
     std::map<std::string, int, std::less<>> ordinals_;
 };
 
-// Value of a Chinese numeral (六十八 -> 68, 一百零八 -> 108) or ASCII digits; -1 if neither.
+// The text with ASCII letters in lower case (same length: positions carry over).
+std::string ascii_lower(std::string_view text);
+
+// Value of a Chinese numeral (六十八 -> 68, 一百零八 -> 108; digits without units are read
+// place by place: 一九四八 -> 1948, 一八一 -> 181) or ASCII digits; -1 if neither.
 int parse_zh_number(std::string_view text);
+// Byte length of the Chinese numeral (〇零一…九十百千两) at text[pos], 0 if none.
+std::size_t zh_numeral_length(std::string_view text, std::size_t pos);
 
 } // namespace citegraph
