@@ -4,6 +4,7 @@
 #pragma once
 
 #include "citegraph/engine/graph.hpp"
+#include "citegraph/engine/resolve.hpp"
 #include "citegraph/engine/store.hpp"
 
 #include <CLI/CLI.hpp>
@@ -36,6 +37,16 @@ std::unique_ptr<Store> open_for_reading(const Globals& g);
 std::vector<std::string> store_files(const Globals& g);
 // The whole store as a graph (empty if there is no store yet).
 CitationGraph load_graph(const Globals& g);
+
+// The resolver of every node argument: the graph's ids, names and symbols, plus the alias
+// and variant tables of the data directory (importers/names.hpp).
+NodeResolver make_resolver(const Globals& g, const CitationGraph& graph);
+// The id of the node `text` names; else prints "no node" with the closest matches to stderr
+// and returns "" (the command then exits kInput).
+std::string resolve_or_report(const NodeResolver& r, const CitationGraph& graph,
+                              const std::string& text);
+// As resolve_or_report, but a body may also be the issuing body of some node (body:ga).
+std::string resolve_body_or_report(const NodeResolver& r, const std::string& text);
 
 // A node kind, relation or role the user named, in any case and with '-' for '_'
 // ("resolution", "Resolution", "calls-upon"); otherwise nullopt after an error that lists the

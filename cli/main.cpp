@@ -5,6 +5,8 @@
 #include "citegraph/engine/store.hpp"
 #include "citegraph/exporters/exporter.hpp"
 #include "citegraph/importers/importer.hpp"
+#include "citegraph/importers/marc.hpp"
+#include "citegraph/importers/names.hpp"
 #include "citegraph/importers/parallel.hpp"
 #include "cli.hpp"
 #include "progress.hpp"
@@ -44,6 +46,49 @@ std::vector<std::string> store_files(const Globals& g) {
 CitationGraph load_graph(const Globals& g) {
     auto store = open_for_reading(g);
     return store ? store->load() : CitationGraph{};
+}
+
+NodeResolver make_resolver(const Globals& g, const CitationGraph& graph) {
+    NameTables t = load_name_tables(g.data);
+    NodeResolver r(graph, t.variants);
+    for (const auto& [text, id] : t.aliases) {
+        r.add_alias(text, id);
+    }
+    return r;
+}
+
+namespace {
+
+void report_missing(const NodeResolver& r, const std::string& what, const std::string& text) {
+    std::cerr << "citegraph: error: no " << what << " '" << text << "'";
+    auto near = r.suggest(text);
+    if (near.empty()) {
+        std::cerr << " (and no similar name)\n";
+        return;
+    }
+    std::cerr << "; closest:\n";
+    for (const auto& s : near) {
+        std::cerr << "  " << s << "\n";
+    }
+}
+
+} // namespace
+
+std::string resolve_or_report(const NodeResolver& r, const CitationGraph& graph,
+                              const std::string& text) {
+    if (auto v = r.find(text)) {
+        return graph.node(*v).id;
+    }
+    report_missing(r, "node", text);
+    return {};
+}
+
+std::string resolve_body_or_report(const NodeResolver& r, const std::string& text) {
+    std::string id = r.find_body(text);
+    if (id.empty()) {
+        report_missing(r, "node or issuing body", text);
+    }
+    return id;
 }
 
 } // namespace citegraph::cli
@@ -355,11 +400,23 @@ std::string label_of(const NodeRecord& n) {
     return n.names.empty() ? std::string() : n.names.begin()->second;
 }
 
-int cmd_show(const Globals& g, const std::string& id) {
+int cmd_show(const Globals& g, const std::string& text) {
     CitationGraph graph = load_graph(g);
-    auto v = graph.find(id);
+    NodeResolver resolver = make_resolver(g, graph);
+    auto v = resolver.find(text);
     if (!v) {
-        std::cerr << "citegraph: error: no node '" << id << "' in " << g.db << "\n";
+        std::string body = resolver.find_body(text);
+        if (!body.empty()) {
+            // An issuing body that is no node (the General Assembly is never cited).
+            std::size_t issued = 0;
+            for (auto [it, end] = boost::vertices(graph.boost_graph()); it != end; ++it) {
+                issued += graph.node(*it).body == body ? 1 : 0;
+            }
+            std::cout << body << "  [issuing body, not cited]\n  works issued by it in the store: "
+                      << issued << "\n";
+            return 0;
+        }
+        resolve_or_report(resolver, graph, text);
         return kInput;
     }
     const NodeRecord& n = graph.node(*v);
@@ -473,6 +530,12 @@ int cmd_export(const Globals& g, const ExportArgs& a) {
         f.kinds.insert(*kind);
     }
     CitationGraph graph = load_graph(g);
+    if (!f.from.empty()) {
+        f.from = resolve_or_report(make_resolver(g, graph), graph, f.from);
+        if (f.from.empty()) {
+            return kInput;
+        }
+    }
     CitationGraph sub;
     try {
         sub = filter_graph(graph, f);
@@ -486,6 +549,35 @@ int cmd_export(const Globals& g, const ExportArgs& a) {
     if (a.output != "-") {
         std::cerr << "wrote " << a.format << " (" << sub.num_nodes() << " nodes, "
                   << sub.num_edges() << " edges) to " << a.output << "\n";
+    }
+    return 0;
+}
+
+// ---- import-metadata ------------------------------------------------------------------------
+
+// Reads every file before writing anything: a malformed file stops the command (exit 2) with
+// the store unchanged. Conflicts (a title or date the store has and a record contradicts) are
+// listed and not written.
+int cmd_import_metadata(const Globals& g, const std::vector<std::string>& files) {
+    std::vector<std::pair<std::string, std::vector<MarcRecord>>> read;
+    for (const auto& f : files) {
+        read.emplace_back(f, read_marcxml(f, read_input(f)));
+    }
+    Store store(g.db);
+    for (const auto& [file, records] : read) {
+        MetadataPlan plan = plan_metadata(file, records, store.load());
+        store.add_metadata(plan.nodes);
+        std::cout << "metadata " << file << ": " << plan.records << " records, "
+                  << plan.nodes.size() << " nodes (" << plan.new_nodes << " new), " << plan.titles
+                  << " titles and " << plan.dates << " dates added, " << plan.conflicts.size()
+                  << " conflicts kept as stored, " << plan.skipped.size() << " records skipped, "
+                  << plan.subjects << " subject headings (not stored)\n";
+        for (const auto& c : plan.conflicts) {
+            std::cout << "  conflict " << c << "\n";
+        }
+        for (const auto& s : plan.skipped) {
+            std::cout << "  skipped " << s << "\n";
+        }
     }
     return 0;
 }
@@ -527,8 +619,20 @@ void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
 
     auto show_id = std::make_shared<std::string>();
     auto* show = app.add_subcommand("show", "a node, its names and its edges by paragraph");
-    show->add_option("id", *show_id, "node id, e.g. A/RES/68/193 or body:unodc")->required();
+    show->add_option("id", *show_id,
+                     "node id, number (68/193), acronym or name in any language, e.g. "
+                     "A/RES/68/193, UNODC, body:ga")
+        ->required();
     out.push_back({show, [&g, show_id] { return cmd_show(g, *show_id); }});
+
+    auto meta_files = std::make_shared<std::vector<std::string>>();
+    auto* meta = app.add_subcommand(
+        "import-metadata",
+        "read UN Digital Library MARCXML records (191 symbol, 245/246 title, 269 date, 993 "
+        "related) into the nodes; a title or date the store has is never replaced (conflicts "
+        "are listed)");
+    meta->add_option("files", *meta_files, "MARCXML files")->required();
+    out.push_back({meta, [&g, meta_files] { return cmd_import_metadata(g, *meta_files); }});
 
     auto pdf_file = std::make_shared<std::string>();
     auto* pdftext =
@@ -546,7 +650,8 @@ void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
     exp->add_option("--format,-f", ea->format, "dot|svg|graphml|jsonld|neo4j")->required();
     exp->add_option("-o,--output", ea->output, "output file ('-' stdout); a directory for neo4j")
         ->capture_default_str();
-    auto* from = exp->add_option("--from", ea->from, "keep the neighbourhood of this node");
+    auto* from = exp->add_option(
+        "--from", ea->from, "keep the neighbourhood of this node (id, number, acronym or name)");
     exp->add_option("--depth", ea->depth, "hops from --from (either direction)")
         ->capture_default_str()
         ->check(CLI::Range(0, 100))

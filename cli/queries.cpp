@@ -135,38 +135,6 @@ bool parse_set(const std::vector<std::string>& xs, const char* what, std::set<E>
     return true;
 }
 
-// A node id the user named (id, number, acronym or name), or "" after printing an error.
-std::string resolve_or_report(const CitationGraph& graph, const std::string& text) {
-    auto v = resolve_node(graph, text);
-    if (!v) {
-        std::cerr << "citegraph: error: no node '" << text << "'\n";
-        return {};
-    }
-    return graph.node(*v).id;
-}
-
-// A body the user named for a filter: a node (as resolve_or_report), or the issuing body
-// attribute of some node ("body:ga" issues resolutions but is never cited), or "" after
-// printing an error.
-std::string resolve_body(const CitationGraph& graph, const std::string& text) {
-    if (auto v = resolve_node(graph, text)) {
-        return graph.node(*v).id;
-    }
-    std::string low = text;
-    for (char& c : low) {
-        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    for (const std::string& id : {text, low, "body:" + low}) {
-        for (auto [it, end] = boost::vertices(graph.boost_graph()); it != end; ++it) {
-            if (graph.node(*it).body == id) {
-                return id;
-            }
-        }
-    }
-    std::cerr << "citegraph: error: no node or issuing body '" << text << "'\n";
-    return {};
-}
-
 // ---- cites / cited-by ----------------------------------------------------------------------
 
 struct CitesArgs {
@@ -197,11 +165,12 @@ int cmd_cites(const Globals& g, const CitesArgs& a, bool outgoing) {
     if (!parse_set(a.relations, "relation", f.relations) || !parse_set(a.roles, "role", f.roles)) {
         return kUsage;
     }
-    std::string id = resolve_or_report(graph, a.id);
+    NodeResolver resolver = make_resolver(g, graph);
+    std::string id = resolve_or_report(resolver, graph, a.id);
     if (id.empty()) {
         return kInput;
     }
-    if (!a.body.empty() && (f.body = resolve_body(graph, a.body)).empty()) {
+    if (!a.body.empty() && (f.body = resolve_body_or_report(resolver, a.body)).empty()) {
         return kInput;
     }
     f.since = a.since;
@@ -299,10 +268,11 @@ int cmd_mandates(const Globals& g, const MandateArgs& a) {
     if (!parse_set(a.verbs, "verb", f.verbs)) {
         return kUsage;
     }
-    if (!a.to.empty() && (f.to = resolve_or_report(graph, a.to)).empty()) {
+    NodeResolver resolver = make_resolver(g, graph);
+    if (!a.to.empty() && (f.to = resolve_or_report(resolver, graph, a.to)).empty()) {
         return kInput;
     }
-    if (!a.by.empty() && (f.by = resolve_body(graph, a.by)).empty()) {
+    if (!a.by.empty() && (f.by = resolve_body_or_report(resolver, a.by)).empty()) {
         return kInput;
     }
     f.since = a.since;
@@ -418,7 +388,7 @@ int cmd_related(const Globals& g, const RelatedArgs& a) {
         o.paragraph = text.substr(hash + 1);
         text.resize(hash);
     }
-    std::string id = resolve_or_report(graph, text);
+    std::string id = resolve_or_report(make_resolver(g, graph), graph, text);
     if (id.empty()) {
         return kInput;
     }
@@ -492,7 +462,7 @@ struct IdArgs {
 
 int cmd_series(const Globals& g, const IdArgs& a) {
     CitationGraph graph = load_graph(g);
-    std::string id = resolve_or_report(graph, a.id);
+    std::string id = resolve_or_report(make_resolver(g, graph), graph, a.id);
     if (id.empty()) {
         return kInput;
     }
@@ -614,8 +584,9 @@ struct PathArgs {
 
 int cmd_path(const Globals& g, const PathArgs& a) {
     CitationGraph graph = load_graph(g);
-    std::string from = resolve_or_report(graph, a.a);
-    std::string to = from.empty() ? std::string() : resolve_or_report(graph, a.b);
+    NodeResolver resolver = make_resolver(g, graph);
+    std::string from = resolve_or_report(resolver, graph, a.a);
+    std::string to = from.empty() ? std::string() : resolve_or_report(resolver, graph, a.b);
     if (from.empty() || to.empty()) {
         return kInput;
     }
@@ -687,7 +658,7 @@ struct TimelineArgs {
 
 int cmd_timeline(const Globals& g, const TimelineArgs& a) {
     CitationGraph graph = load_graph(g);
-    std::string id = resolve_or_report(graph, a.id);
+    std::string id = resolve_or_report(make_resolver(g, graph), graph, a.id);
     if (id.empty()) {
         return kInput;
     }
@@ -782,7 +753,11 @@ struct DiffArgs {
 
 int cmd_diff_languages(const Globals& g, const DiffArgs& a) {
     CitationGraph graph = load_graph(g);
-    LanguageDiff d = diff_languages(graph, a.id, a.a, a.b);
+    std::string id = resolve_or_report(make_resolver(g, graph), graph, a.id);
+    if (id.empty()) {
+        return kInput;
+    }
+    LanguageDiff d = diff_languages(graph, id, a.a, a.b);
     auto paras = [](const std::vector<std::string>& ps) {
         std::string out;
         for (const auto& p : ps) {

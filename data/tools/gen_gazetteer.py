@@ -565,17 +565,27 @@ def main(argv):
     for r in g.rows:
         if r["parent"] and r["parent"] not in g.by_id:
             raise Fail("%s: unknown parent %s" % (r["id"], r["parent"]))
-    # A conference of the parties names its treaty: "Conference of the Parties to the
-    # Convention on Biological Diversity" cites the Convention too (and is the antecedent of a
-    # later "the Convention"), so the name resolves to both.
+    # A conference of the parties (or a meeting of the parties: the CMP of the Kyoto Protocol
+    # and the CMA of the Paris Agreement, tagged `meeting_of_parties`, not `conference`, as
+    # "the Conference of the Parties" never means them) names its treaty: "Conference of the
+    # Parties to the Convention on Biological Diversity" cites the Convention too (and is the
+    # antecedent of a later "the Convention"), so the name resolves to both.
     for r in g.rows:
         par = g.by_id.get(r["parent"])
-        if "conference" in r["tags"].split(",") and par is not None and par["kind"] == "Treaty":
+        tags = r["tags"].split(",")
+        if ("conference" in tags or "meeting_of_parties" in tags) and par is not None \
+                and par["kind"] == "Treaty":
             for l in LANGS:
                 n, pn = r["name_" + l], par["name_" + l]
                 if n and pn and pn in n:
-                    for a in apostrophes(n):
-                        g.alias(l, a, r["id"] + "," + par["id"])
+                    forms = [n]
+                    # English texts also write "Conference of the Parties of the Convention
+                    # on ..." (A/RES/78/153 pp21, A/RES/78/155 pp37).
+                    if l == "en" and n.startswith("Conference of the Parties to "):
+                        forms.append(n.replace(" of the Parties to ", " of the Parties of ", 1))
+                    for f in forms:
+                        for a in apostrophes(f):
+                            g.alias(l, a, r["id"] + "," + par["id"])
     # Names with an apostrophe are written with either one ("Children's", "Children’s").
     for r in g.rows:
         for l in LANGS:

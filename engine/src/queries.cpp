@@ -1,6 +1,7 @@
 // The query library: see queries.hpp for the definitions each function implements.
 #include "citegraph/engine/queries.hpp"
 
+#include "citegraph/engine/resolve.hpp"
 #include "citegraph/engine/text.hpp"
 
 #include <algorithm>
@@ -208,35 +209,7 @@ int compare_dates(std::string_view a, std::string_view b) {
 }
 
 std::optional<Vertex> resolve_node(const CitationGraph& g, std::string_view text) {
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    if (auto v = g.find(text)) {
-        return v;
-    }
-    auto slash = text.find('/');
-    if (slash != std::string_view::npos && all_digits(text.substr(0, slash)) &&
-        all_digits(text.substr(slash + 1))) {
-        if (auto v = g.find("A/RES/" + std::string(text))) {
-            return v;
-        }
-    }
-    std::string low = lower_ascii(text);
-    if (auto v = g.find("body:" + low)) {
-        return v;
-    }
-    std::optional<Vertex> best;
-    for (auto [it, end] = boost::vertices(g.boost_graph()); it != end; ++it) {
-        const NodeRecord& n = g.node(*it);
-        bool match = lower_ascii(n.symbol) == low && !n.symbol.empty();
-        for (const auto& kv : n.names) {
-            match = match || lower_ascii(kv.second) == low;
-        }
-        if (match && (!best || n.id < g.node(*best).id)) {
-            best = *it;
-        }
-    }
-    return best;
+    return NodeResolver(g).find(text);
 }
 
 Vertex require_node(const CitationGraph& g, std::string_view text) {

@@ -702,6 +702,34 @@ void Store::import(const ImportBatch& batch) {
     tx.commit();
 }
 
+void Store::add_metadata(const std::vector<NodeRecord>& nodes) {
+    Transaction tx(db_, path_);
+    Stmt node(db_, path_, R"sql(
+INSERT INTO nodes(id, kind, symbol, date, body, session) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+ON CONFLICT(id) DO UPDATE SET
+  symbol = CASE WHEN nodes.symbol = '' THEN excluded.symbol ELSE nodes.symbol END,
+  date = CASE WHEN nodes.date = '' THEN excluded.date ELSE nodes.date END,
+  body = CASE WHEN nodes.body = '' THEN excluded.body ELSE nodes.body END,
+  session = CASE WHEN nodes.session = '' THEN excluded.session ELSE nodes.session END
+)sql");
+    Stmt name(db_, path_, R"sql(
+INSERT INTO names(node_id, lang, name) VALUES (?1, ?2, ?3) ON CONFLICT(node_id, lang) DO NOTHING
+)sql");
+    for (const auto& n : nodes) {
+        node.bind(1, n.id)
+            .bind(2, to_string(n.kind))
+            .bind(3, n.symbol)
+            .bind(4, n.date)
+            .bind(5, n.body)
+            .bind(6, n.session)
+            .run();
+        for (const auto& [lang, text] : n.names) {
+            name.bind(1, n.id).bind(2, lang).bind(3, text).run();
+        }
+    }
+    tx.commit();
+}
+
 Store::Bulk::~Bulk() {
     abandon();
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 namespace citegraph {
@@ -73,6 +74,9 @@ void Gazetteer::load(const std::string& path) {
     const std::size_t c_id = col("id"), c_kind = col("kind"), c_tags = col("tags"),
                       c_res = col("res_prefix"), c_dec = col("dec_prefix"), c_sym = col("symbol"),
                       c_vol = col("unts_volume"), c_num = col("unts_number");
+    // Optional: the tables of before issue #15 have no `parent` column.
+    const auto parent_it = std::find(header.begin(), header.end(), std::string("parent"));
+    const std::size_t c_parent = static_cast<std::size_t>(parent_it - header.begin());
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const auto& row = rows[r];
         Entity e;
@@ -92,6 +96,9 @@ void Gazetteer::load(const std::string& path) {
         e.symbol = at(row, c_sym);
         e.unts_volume = at(row, c_vol);
         e.unts_number = at(row, c_num);
+        if (parent_it != header.end()) {
+            e.parent = at(row, c_parent);
+        }
         for (std::size_t c = 0; c < header.size(); ++c) {
             if (header[c].rfind("name_", 0) == 0 && !at(row, c).empty()) {
                 e.names[header[c].substr(5)] = at(row, c);
@@ -103,6 +110,47 @@ void Gazetteer::load(const std::string& path) {
         index_.emplace(e.id, entities_.size());
         entities_.push_back(std::move(e));
     }
+    anaphor_keys_.assign(entities_.size(), {});
+    for (std::size_t i = 0; i < entities_.size(); ++i) {
+        const Entity& e = entities_[i];
+        for (const auto& t : e.tags) {
+            anaphor_keys_[i].emplace_back(t, e.id);
+            anaphor_keys_[i].emplace_back("child:" + t, e.id);
+        }
+        if (e.parent.empty()) {
+            continue;
+        }
+        auto p = index_.find(e.parent);
+        if (p == index_.end()) {
+            throw Error(path + ": " + e.id + ": unknown parent " + e.parent);
+        }
+        if (entities_[p->second].kind != NodeKind::Treaty) {
+            continue; // an organ's subsidiary bodies are not what "the Committee" means
+        }
+        auto& keys = anaphor_keys_[p->second];
+        for (const auto& t : e.tags) {
+            std::string key = "child:" + t;
+            bool taken = std::any_of(keys.begin(), keys.end(),
+                                     [&](const auto& k) { return k.first == key; });
+            if (!taken) {
+                keys.emplace_back(std::move(key), e.id);
+            }
+        }
+    }
+}
+
+const std::vector<std::pair<std::string, std::string>>&
+Gazetteer::anaphor_keys(const Entity& e) const {
+    // `e` is one of ours (from find()) on the import path: its index without a lookup.
+    // (std::less: a total order even for a pointer into another gazetteer.)
+    const std::less<const Entity*> before;
+    if (!entities_.empty() && !before(&e, entities_.data()) &&
+        before(&e, entities_.data() + entities_.size())) {
+        return anaphor_keys_[static_cast<std::size_t>(&e - entities_.data())];
+    }
+    static const std::vector<std::pair<std::string, std::string>> none;
+    auto it = index_.find(e.id);
+    return it == index_.end() ? none : anaphor_keys_[it->second];
 }
 
 const Entity* Gazetteer::find(std::string_view id) const {

@@ -146,6 +146,32 @@ TEST_CASE("en: mandates, inner clauses and addressees next to the verb", "[extra
     CHECK_FALSE(has_edge(b, "op4 decides addressee actor:member-states"));
 }
 
+TEST_CASE("en: 'the Conference of the Parties' is the conference of the treaty named last",
+          "[extract][en]") {
+    // A conference named by its full name, then another treaty: the bare name is that
+    // treaty's conference (its `parent` in the gazetteer), not the conference named last. The
+    // Paris Agreement's meeting of the parties (CMA) is never "the Conference of the Parties".
+    auto r = en(doc(
+        "Recalling the Conference of the States Parties to the United Nations Convention "
+        "against Corruption,\n\n"
+        "Recalling also the United Nations Framework Convention on Climate Change,\n\n"
+        "Recalling further the Paris Agreement,\n\n"
+        "1. Invites the Conference of the Parties to consider the matter;\n\n"
+        "2. Recalls the United Nations Convention against Corruption;\n\n"
+        "3. Invites the Conference of the States Parties to the Convention, at its next session, "
+        "to continue;\n\n"
+        "4. Welcomes the work of the Conference of the Parties to the Convention on Biological "
+        "Diversity;\n\n"
+        "5. Encourages the Conference of the Parties to continue;"));
+    auto& b = r.batch;
+    CHECK(has_edge(b, "op1 invites addressee body:cop-unfccc"));
+    CHECK_FALSE(has_edge(b, "op1 invites addressee body:cosp-uncac"));
+    CHECK_FALSE(has_edge(b, "op1 invites addressee body:cma-paris"));
+    CHECK(has_edge(b, "op3 invites addressee body:cosp-uncac"));
+    // A conference named in full after the treaty is the antecedent itself.
+    CHECK(has_edge(b, "op5 encourages addressee body:cop-cbd"));
+}
+
 TEST_CASE("en: annex paragraphs are imported and labelled", "[extract][en]") {
     std::string text = doc("1. Endorses the declaration annexed to the present resolution;") +
                        "\nAnnex\nA declaration\n\n1. We reaffirm resolution 70/1.\n\n2. We also "

@@ -447,8 +447,8 @@ class Extractor {
                 for (const auto& id : a.targets) {
                     const Entity* e = gaz_.find(id);
                     nm.entities.push_back(e);
-                    for (const auto& tag : e->tags) {
-                        last_by_tag_[tag] = e->id;
+                    for (const auto& [key, target] : gaz_.anaphor_keys(*e)) {
+                        last_by_tag_[key] = target;
                     }
                 }
             }

@@ -32,10 +32,9 @@ class QueryError : public Error {
 // equal to everything.
 int compare_dates(std::string_view a, std::string_view b);
 
-// The node a user means by `text`: an exact id ("A/RES/68/193", "body:unodc"); a bare
-// resolution number ("68/193" -> "A/RES/68/193"); "body:" + lower-case text ("UNODC"); or a
-// node whose name in some language equals `text` (case-insensitive for ASCII). Ties between
-// names go to the smallest id. nullopt when nothing matches.
+// The node a user means by `text`: NodeResolver(g).find(text) (resolve.hpp: id, bare
+// resolution number, acronym, symbol or name in any language, folded). nullopt when nothing
+// matches.
 std::optional<CitationGraph::Vertex> resolve_node(const CitationGraph& g, std::string_view text);
 // As resolve_node, but throws QueryError naming `text` when nothing matches.
 CitationGraph::Vertex require_node(const CitationGraph& g, std::string_view text);

@@ -84,6 +84,12 @@ class Store {
         std::size_t pending_ = 0; // documents in the open transaction (none open when 0)
     };
 
+    // Catalogue metadata (import-metadata): adds the nodes that are not in the store and fills
+    // the attributes (symbol, date, body, session) and the names per language that a stored node
+    // lacks; never changes a value the store has (the caller reports those conflicts). One
+    // transaction: nothing is written if any statement fails.
+    void add_metadata(const std::vector<NodeRecord>& nodes);
+
     CitationGraph load() const;
     StoreStats stats() const;
     std::vector<DocumentInfo> documents() const;

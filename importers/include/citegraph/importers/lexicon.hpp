@@ -35,6 +35,9 @@ struct Entity {
     std::string unts_volume; // ';'-separated
     std::string unts_number;
     std::map<std::string, std::string> names; // lang -> name
+    // The treaty a treaty body or conference belongs to, or the organ a body reports to
+    // (column `parent`; empty when the table has no such column).
+    std::string parent;
 };
 
 class Gazetteer {
@@ -49,9 +52,17 @@ class Gazetteer {
     // Treaties registered under UNTS number `number` whose volume is one of `volumes`.
     std::vector<const Entity*> by_unts(const std::string& number,
                                        const std::vector<std::string>& volumes) const;
+    // What naming `e` in a document makes an anaphor (`@key` in aliases.tsv) point to, as
+    // (key, entity) pairs: each tag of `e` -> `e`; "child:" + each tag of `e` -> `e`; and, when
+    // `e` is a treaty, "child:" + each tag of the bodies whose parent it is -> that body (the
+    // first such body in table order per tag). So "@child:conference" is the conference
+    // named last or the conference of the treaty named last, whichever came later: after the
+    // Framework Convention on Climate Change, "the Conference of the Parties" is its COP.
+    const std::vector<std::pair<std::string, std::string>>& anaphor_keys(const Entity& e) const;
 
   private:
     std::vector<Entity> entities_;
+    std::vector<std::vector<std::pair<std::string, std::string>>> anaphor_keys_; // by index
     std::map<std::string, std::size_t, std::less<>> index_;
 };
 
