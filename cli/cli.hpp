@@ -9,7 +9,9 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,8 @@ struct Command {
 
 // Read-only commands on a store that does not exist yet see an empty graph (nullptr).
 std::unique_ptr<Store> open_for_reading(const Globals& g);
+// The store file and its side files: an output file must never replace them.
+std::vector<std::string> store_files(const Globals& g);
 // The whole store as a graph (empty if there is no store yet).
 CitationGraph load_graph(const Globals& g);
 
@@ -43,6 +47,48 @@ std::string resolve_or_report(const NodeResolver& r, const CitationGraph& graph,
                               const std::string& text);
 // As resolve_or_report, but a body may also be the issuing body of some node (body:ga).
 std::string resolve_body_or_report(const NodeResolver& r, const std::string& text);
+
+// A node kind, relation or role the user named, in any case and with '-' for '_'
+// ("resolution", "Resolution", "calls-upon"); otherwise nullopt after an error that lists the
+// valid names.
+template <typename E> std::optional<E> parse_choice(const std::string& text, const char* what) {
+    auto fold = [](std::string_view s) {
+        std::string out(s);
+        for (char& c : out) {
+            c = c == '-' ? '_' : (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        return out;
+    };
+    std::string names;
+    for (std::size_t k = 0; k < count_of<E>(); ++k) {
+        const auto name = to_string(static_cast<E>(k));
+        if (fold(name) == fold(text)) {
+            return static_cast<E>(k);
+        }
+        names += (k ? ", " : "") + std::string(name);
+    }
+    std::cerr << "citegraph: error: unknown " << what << " '" << text << "' (one of " << names
+              << ")\n";
+    return std::nullopt;
+}
+
+// A count option (--top, --limit): a whole number from 1 to 1,000,000, not "-1" (which an
+// unsigned option would read as 18446744073709551615).
+inline CLI::Validator count_validator() {
+    return CLI::Validator(
+        [](std::string& s) -> std::string {
+            bool digits = !s.empty() && s.size() <= 7 &&
+                          s.find_first_not_of("0123456789") == std::string::npos;
+            if (!digits || std::stoul(s) < 1 || std::stoul(s) > 1000000) {
+                return "'" + s + "' is not a count from 1 to 1000000";
+            }
+            return {};
+        },
+        "COUNT 1..1000000");
+}
+
+// A date option (--since, --until): YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date.
+CLI::Validator date_validator();
 
 // Command groups (one file each).
 void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out); // main.cpp

@@ -11,13 +11,17 @@
 #include "cli.hpp"
 #include "progress.hpp"
 
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <set>
 #include <sstream>
+#include <sys/stat.h>
 
 using namespace citegraph;
 using namespace citegraph::cli;
@@ -25,10 +29,18 @@ using namespace citegraph::cli;
 namespace citegraph::cli {
 
 std::unique_ptr<Store> open_for_reading(const Globals& g) {
-    if (!std::filesystem::exists(g.db)) {
+    // Nothing there at all: an empty store. A dangling symbolic link, "" or ":memory:" go to
+    // Store, which says what is wrong with them.
+    std::error_code ec;
+    if (!g.db.empty() && g.db != ":memory:" &&
+        std::filesystem::symlink_status(g.db, ec).type() == std::filesystem::file_type::not_found) {
         return nullptr;
     }
     return std::make_unique<Store>(g.db, Store::Mode::ReadOnly);
+}
+
+std::vector<std::string> store_files(const Globals& g) {
+    return {g.db, g.db + "-wal", g.db + "-shm", g.db + "-journal"};
 }
 
 CitationGraph load_graph(const Globals& g) {
@@ -111,21 +123,62 @@ struct ImportArgs {
 constexpr std::size_t kGroupDocuments = 64;
 constexpr std::chrono::milliseconds kGroupTime{250};
 
+// The files of a batch, each once: a file named twice (the same name, or another path to the
+// same file: a link, "./x" and "x") would be read and counted twice.
+std::vector<std::string> distinct_files(const std::vector<std::string>& files) {
+    std::vector<std::string> out;
+    std::map<std::pair<dev_t, ino_t>, std::string> seen_files;
+    std::set<std::string> seen_names;
+    for (const auto& f : files) {
+        struct stat st {};
+        std::string first;
+        if (f != "-" && ::stat(f.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+            auto [it, fresh] = seen_files.emplace(std::make_pair(st.st_dev, st.st_ino), f);
+            first = fresh ? "" : it->second;
+        } else if (!seen_names.insert(f).second) {
+            first = f;
+        }
+        if (!first.empty()) {
+            std::cerr << "citegraph: warning: " << f
+                      << (f == first ? " is named twice" : " is the same file as " + first)
+                      << "; imported once\n";
+            continue;
+        }
+        out.push_back(f);
+    }
+    return out;
+}
+
 int cmd_import(const Globals& g, const ImportArgs& a) {
     ImportContext ctx(g.data);
     Store store(g.db);
     Store::Bulk bulk(store);
+    const std::vector<std::string> files = distinct_files(a.files);
+    // Which file each stored document version came from, and its title: a version read from
+    // another file (before, or earlier in this batch) is replaced with a warning that names
+    // that file and both titles, never without a word.
+    struct Known {
+        std::string source;
+        std::string title;
+        bool this_batch = false;
+    };
+    std::map<std::pair<std::string, std::string>, Known> known;
+    for (auto& d : store.documents()) {
+        known[{d.id, d.language}] = {d.source, d.title, false};
+    }
+    std::size_t replaced = 0, warned = 0;
     std::size_t ok = 0, edges = 0, unresolved = 0, paragraphs = 0;
     std::map<std::string, std::size_t> by_relation;
     std::vector<std::string> failures;
     bool store_failed = false;
-    Progress progress(a.files.size(), Progress::terminal());
+    Progress progress(files.size(), Progress::terminal());
 
     // A file's outcome until its group is committed.
     struct Waiting {
         std::size_t index = 0;
         std::optional<ImportResult> result; // imported, pending in the group's transaction
         std::string error;                  // the input error (nothing written)
+        std::string replaces;               // the version from another file it replaces
     };
     std::vector<Waiting> group;
     auto group_start = std::chrono::steady_clock::now();
@@ -141,6 +194,13 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
         std::cout << "imported " << r.report.document << " (" << r.report.language << ") from "
                   << file << ": " << r.report.paragraphs << " paragraphs, " << r.report.edges
                   << " edges, " << r.report.unresolved.size() << " unresolved\n";
+        if (!r.report.warnings.empty()) {
+            std::cout.flush();
+            for (const auto& w : r.report.warnings) {
+                std::cerr << "citegraph: warning: " << file << ": " << w << "\n";
+            }
+            warned += 1;
+        }
         if (a.report) {
             for (const auto& u : r.report.unresolved) {
                 std::cout << "  unresolved " << file << " " << u.paragraph << ": " << u.text << " ("
@@ -157,7 +217,7 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
     // Prints one waiting file's outcome; with `write`, writes its document first in a
     // transaction of its own. False when the store refused it: the batch stops there.
     auto settle = [&](Waiting& w, bool write) {
-        const std::string& file = a.files[w.index];
+        const std::string& file = files[w.index];
         progress.clear_for_stdout();
         if (!w.result) {
             report_error(file, w.error);
@@ -175,6 +235,10 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
                 }
             }
             report_imported(file, *w.result);
+            if (!w.replaces.empty()) {
+                std::cerr << "citegraph: warning: " << file << ": " << w.replaces << "\n";
+                ++replaced;
+            }
         }
         std::cout.flush();
         progress.step(file);
@@ -205,12 +269,30 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
     // Files are read on `jobs` threads; outcomes come back here in input order, so the store
     // and the output are the same for any number of threads.
     bool stopped = false;
-    import_in_order(ctx, a.files, a.language, a.jobs, [&](std::size_t index, FileOutcome& o) {
+    import_in_order(ctx, files, a.language, a.jobs, [&](std::size_t index, FileOutcome& o) {
         if (group.empty()) {
             group_start = std::chrono::steady_clock::now();
         }
         Waiting w;
         w.index = index;
+        if (o.result) {
+            const ImportReport& r = o.result->report;
+            const auto& names = o.result->batch.nodes.front().names;
+            auto t = names.find(r.language);
+            const std::string title = t == names.end() ? std::string() : t->second;
+            const std::string name = std::filesystem::path(files[index]).filename().string();
+            auto [it, fresh] = known.try_emplace({r.document, r.language});
+            Known& k = it->second;
+            if (!fresh &&
+                (k.this_batch || std::filesystem::path(k.source).filename().string() != name)) {
+                w.replaces = "replaces the version of " + r.document + " (" + r.language +
+                             ") read from " + k.source + (k.this_batch ? " in this batch" : "");
+                if (k.title != title) {
+                    w.replaces += "; its title was '" + k.title + "', now '" + title + "'";
+                }
+            }
+            k = {files[index], title, true};
+        }
         if (o.error) {
             try {
                 std::rethrow_exception(o.error);
@@ -249,7 +331,7 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
         flush();
     }
     progress.finish();
-    if (a.files.size() > 1 || !failures.empty()) {
+    if (a.files.size() > 1 || !failures.empty() || replaced > 0) {
         std::cout << "summary: " << ok << " imported, " << failures.size() << " failed, "
                   << paragraphs << " paragraphs, " << edges << " edges, " << unresolved
                   << " unresolved references\n";
@@ -262,8 +344,15 @@ int cmd_import(const Globals& g, const ImportArgs& a) {
             std::cout << "  failed: " << f << "\n";
         }
         std::size_t attempted = ok + failures.size();
-        if (store_failed && attempted < a.files.size()) {
-            std::cout << "  not attempted after the store error: " << a.files.size() - attempted
+        if (warned > 0) {
+            std::cout << "  with warnings (see standard error): " << warned << " file(s)\n";
+        }
+        if (replaced > 0) {
+            std::cout << "  replaced the version read from another file: " << replaced
+                      << " document(s)\n";
+        }
+        if (store_failed && attempted < files.size()) {
+            std::cout << "  not attempted after the store error: " << files.size() - attempted
                       << " file(s)\n";
         }
     }
@@ -427,17 +516,15 @@ int cmd_export(const Globals& g, const ExportArgs& a) {
     f.from = a.from;
     f.depth = a.depth;
     for (const auto& r : a.relations) {
-        auto rel = parse_relation(r);
+        auto rel = parse_choice<Relation>(r, "relation");
         if (!rel) {
-            std::cerr << "citegraph: error: unknown relation '" << r << "'\n";
             return kUsage;
         }
         f.relations.insert(*rel);
     }
     for (const auto& k : a.kinds) {
-        auto kind = parse_node_kind(k);
+        auto kind = parse_choice<NodeKind>(k, "node kind");
         if (!kind) {
-            std::cerr << "citegraph: error: unknown node kind '" << k << "'\n";
             return kUsage;
         }
         f.kinds.insert(*kind);
@@ -456,7 +543,9 @@ int cmd_export(const Globals& g, const ExportArgs& a) {
         std::cerr << "citegraph: error: " << e.what() << " in " << g.db << "\n";
         return kInput;
     }
-    exporter->write(sub, a.options, a.output);
+    ExportOptions options = a.options;
+    options.output.protect = store_files(g);
+    exporter->write(sub, options, a.output);
     if (a.output != "-") {
         std::cerr << "wrote " << a.format << " (" << sub.num_nodes() << " nodes, "
                   << sub.num_edges() << " edges) to " << a.output << "\n";
@@ -561,11 +650,12 @@ void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
     exp->add_option("--format,-f", ea->format, "dot|svg|graphml|jsonld|neo4j")->required();
     exp->add_option("-o,--output", ea->output, "output file ('-' stdout); a directory for neo4j")
         ->capture_default_str();
-    exp->add_option("--from", ea->from,
-                    "keep the neighbourhood of this node (id, number, acronym or name)");
+    auto* from = exp->add_option(
+        "--from", ea->from, "keep the neighbourhood of this node (id, number, acronym or name)");
     exp->add_option("--depth", ea->depth, "hops from --from (either direction)")
         ->capture_default_str()
-        ->check(CLI::Range(0, 100));
+        ->check(CLI::Range(0, 100))
+        ->needs(from);
     exp->add_option("--relation", ea->relations, "keep only these relations");
     exp->add_option("--kind", ea->kinds, "keep only nodes of these kinds");
     exp->add_option("--lang", ea->options.lang, "label language for dot/svg")
@@ -599,17 +689,38 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);
+        // A file whose name starts with '-' reads as an option: say how to name it.
+        for (int i = 1; i < argc; ++i) {
+            const std::string arg = argv[i];
+            std::error_code ec;
+            if (arg.size() > 1 && arg[0] == '-' && std::filesystem::exists(arg, ec)) {
+                std::cerr << "citegraph: '" << arg
+                          << "' is read as an option; to name the file, write ./" << arg
+                          << " or put -- before the file names\n";
+            }
+        }
         return kUsage;
     }
+    int code = kUsage;
     try {
         for (const auto& c : commands) {
             if (*c.app) {
-                return c.run();
+                code = c.run();
+                break;
             }
         }
     } catch (const Error& e) {
         std::cerr << "citegraph: error: " << e.what() << "\n";
-        return kInput;
+        code = kInput;
     }
-    return kUsage;
+    // Standard output is checked like any file: a full disk or a closed pipe is an error, not
+    // a success with the output lost.
+    std::cout.flush();
+    if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        const int e = errno;
+        std::cerr << "citegraph: error: cannot write standard output"
+                  << (e != 0 ? std::string(" (") + std::strerror(e) + ")" : std::string()) << "\n";
+        return code == kOk ? kInput : code;
+    }
+    return code;
 }

@@ -2,6 +2,8 @@
 // anachronisms): readable aligned tables by default, JSON with --json.
 #include "citegraph/engine/queries.hpp"
 
+#include "citegraph/engine/text.hpp"
+#include "citegraph/exporters/output_file.hpp"
 #include "cli.hpp"
 
 #include <fstream>
@@ -121,13 +123,11 @@ void key_str(Writer& w, const char* key, const std::string& value) {
 
 // ---- option parsing ------------------------------------------------------------------------
 
-template <typename E, typename Parse>
-bool parse_set(const std::vector<std::string>& xs, Parse parse, const char* what,
-               std::set<E>& out) {
+template <typename E>
+bool parse_set(const std::vector<std::string>& xs, const char* what, std::set<E>& out) {
     for (const auto& x : xs) {
-        auto v = parse(x);
+        auto v = parse_choice<E>(x, what);
         if (!v) {
-            std::cerr << "citegraph: error: unknown " << what << " '" << x << "'\n";
             return false;
         }
         out.insert(*v);
@@ -150,8 +150,10 @@ void add_filter_options(CLI::App* c, CitesArgs& a) {
     c->add_option("--relation", a.relations, "keep only these relations (reaffirms, ...)");
     c->add_option("--role", a.roles, "keep only these roles (object, addressee, mention, source)");
     c->add_option("--body", a.body, "the other end is this body or was issued by it");
-    c->add_option("--since", a.since, "citing document dated on or after (YYYY[-MM[-DD]])");
-    c->add_option("--until", a.until, "citing document dated on or before (YYYY[-MM[-DD]])");
+    c->add_option("--since", a.since, "citing document dated on or after (YYYY[-MM[-DD]])")
+        ->check(date_validator());
+    c->add_option("--until", a.until, "citing document dated on or before (YYYY[-MM[-DD]])")
+        ->check(date_validator());
     c->add_option("--lang", a.lang, "only this language version");
     c->add_flag("--json", a.json, "JSON output");
     c->add_flag("--full", a.full, "do not shorten clause texts");
@@ -160,8 +162,7 @@ void add_filter_options(CLI::App* c, CitesArgs& a) {
 int cmd_cites(const Globals& g, const CitesArgs& a, bool outgoing) {
     CitationGraph graph = load_graph(g);
     CitationFilter f;
-    if (!parse_set(a.relations, parse_relation, "relation", f.relations) ||
-        !parse_set(a.roles, parse_role, "role", f.roles)) {
+    if (!parse_set(a.relations, "relation", f.relations) || !parse_set(a.roles, "role", f.roles)) {
         return kUsage;
     }
     NodeResolver resolver = make_resolver(g, graph);
@@ -264,7 +265,7 @@ struct MandateArgs {
 int cmd_mandates(const Globals& g, const MandateArgs& a) {
     CitationGraph graph = load_graph(g);
     MandateFilter f;
-    if (!parse_set(a.verbs, parse_relation, "verb", f.verbs)) {
+    if (!parse_set(a.verbs, "verb", f.verbs)) {
         return kUsage;
     }
     NodeResolver resolver = make_resolver(g, graph);
@@ -319,6 +320,32 @@ int cmd_mandates(const Globals& g, const MandateArgs& a) {
 
 // ---- related -------------------------------------------------------------------------------
 
+// Whether an imported version of document `id` has a paragraph labelled `label`; if not, an
+// error naming its first and last paragraphs (a paragraph without citations is still one).
+bool has_paragraph(const Globals& g, const std::string& id, const std::string& label) {
+    auto store = open_for_reading(g);
+    std::string first, last;
+    if (store) {
+        for (const auto& d : store->documents()) {
+            if (d.id != id) {
+                continue;
+            }
+            for (const auto& p : store->paragraphs(d.id, d.language)) {
+                if (p.label == label) {
+                    return true;
+                }
+                first = first.empty() ? p.label : first;
+                last = p.label;
+            }
+        }
+    }
+    std::cerr << "citegraph: error: " << id << " has no paragraph '" << label << "'"
+              << (first.empty() ? std::string(" (it is not an imported document)")
+                                : " (its paragraphs run from " + first + " to " + last + ")")
+              << "\n";
+    return false;
+}
+
 struct RelatedArgs {
     std::string id;
     std::string paragraph;
@@ -363,6 +390,9 @@ int cmd_related(const Globals& g, const RelatedArgs& a) {
     }
     std::string id = resolve_or_report(make_resolver(g, graph), graph, text);
     if (id.empty()) {
+        return kInput;
+    }
+    if (!o.paragraph.empty() && !has_paragraph(g, id, o.paragraph)) {
         return kInput;
     }
     auto rows = related(graph, id, o);
@@ -497,7 +527,7 @@ struct RankArgs {
 
 int cmd_rank(const Globals& g, const RankArgs& a) {
     RankOptions o;
-    if (!parse_set(a.kinds, parse_node_kind, "node kind", o.kinds)) {
+    if (!parse_set(a.kinds, "node kind", o.kinds)) {
         return kUsage;
     }
     o.top = a.top;
@@ -635,12 +665,9 @@ int cmd_timeline(const Globals& g, const TimelineArgs& a) {
     TimelineBucket bucket = a.by == "session" ? TimelineBucket::session : TimelineBucket::year;
     auto rows = timeline(graph, id, bucket);
     if (!a.svg.empty()) {
-        std::ofstream f(a.svg, std::ios::binary);
-        f << timeline_svg(rows, id + ": citing documents per " + a.by);
-        if (!f) {
-            std::cerr << "citegraph: error: cannot write " << a.svg << "\n";
-            return kInput;
-        }
+        OutputPolicy policy;
+        policy.protect = store_files(g);
+        write_output_file(a.svg, timeline_svg(rows, id + ": citing documents per " + a.by), policy);
         std::cerr << "wrote " << a.svg << "\n";
     }
     if (a.json) {
@@ -786,6 +813,17 @@ int cmd_diff_languages(const Globals& g, const DiffArgs& a) {
 
 } // namespace
 
+CLI::Validator date_validator() {
+    return CLI::Validator(
+        [](std::string& s) -> std::string {
+            return is_iso_date(s, true) ? std::string()
+                                        : "'" + s +
+                                              "' is not a date: YYYY, YYYY-MM or YYYY-MM-DD "
+                                              "(a real calendar date)";
+        },
+        "YYYY[-MM[-DD]]");
+}
+
 void add_query_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
     auto da = std::make_shared<DiffArgs>();
     auto* dl = app.add_subcommand(
@@ -812,8 +850,9 @@ void add_query_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
     m->add_option("--to", ma->to, "addressee (id, acronym or name), e.g. body:unodc or UNODC");
     m->add_option("--by", ma->by, "citing document, or its issuing body (body:ga)");
     m->add_option("--verb", ma->verbs, "only these verbs (requests, urges, ...)");
-    m->add_option("--since", ma->since, "documents dated on or after (YYYY[-MM[-DD]])");
-    m->add_option("--until", ma->until, "documents dated on or before");
+    m->add_option("--since", ma->since, "documents dated on or after (YYYY[-MM[-DD]])")
+        ->check(date_validator());
+    m->add_option("--until", ma->until, "documents dated on or before")->check(date_validator());
     m->add_option("--lang", ma->lang, "only this language version");
     m->add_flag("--json", ma->json, "JSON output");
     m->add_flag("--full", ma->full, "do not shorten clause texts");
@@ -824,7 +863,9 @@ void add_query_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
         "related", "documents most related by shared citations, co-citation and addressees");
     r->add_option("id", ra->id, "document id; ID#op12 for one paragraph")->required();
     r->add_option("--paragraph", ra->paragraph, "only this paragraph of the document (op12)");
-    r->add_option("--top", ra->top, "number of results")->capture_default_str();
+    r->add_option("--top", ra->top, "number of results")
+        ->capture_default_str()
+        ->check(count_validator());
     r->add_flag("--json", ra->json, "JSON output");
     out.push_back({r, [&g, ra] { return cmd_related(g, *ra); }});
 
@@ -837,7 +878,9 @@ void add_query_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
     auto rk = std::make_shared<RankArgs>();
     auto* k = app.add_subcommand("rank", "most-cited works by in-degree and PageRank");
     k->add_option("--kind", rk->kinds, "only these node kinds (Resolution, Treaty, ...)");
-    k->add_option("--top", rk->top, "number of results")->capture_default_str();
+    k->add_option("--top", rk->top, "number of results")
+        ->capture_default_str()
+        ->check(count_validator());
     k->add_option("--by", rk->by, "indegree|pagerank")
         ->capture_default_str()
         ->check(CLI::IsMember({"indegree", "pagerank"}));
@@ -851,7 +894,9 @@ void add_query_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
     p->add_option("a", pa->a, "from")->required();
     p->add_option("b", pa->b, "to")->required();
     p->add_flag("--undirected", pa->undirected, "follow citations either way");
-    p->add_option("--limit", pa->limit, "at most this many chains")->capture_default_str();
+    p->add_option("--limit", pa->limit, "at most this many chains")
+        ->capture_default_str()
+        ->check(count_validator());
     p->add_flag("--json", pa->json, "JSON output");
     out.push_back({p, [&g, pa] { return cmd_path(g, *pa); }});
 

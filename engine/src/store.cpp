@@ -3,11 +3,14 @@
 #include "citegraph/engine/error.hpp"
 #include "citegraph/engine/symbol.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <sqlite3.h>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <sys/stat.h>
 #include <system_error>
 
 namespace citegraph {
@@ -337,6 +340,10 @@ sqlite3* open_db(const std::string& path, const std::string& name, int flags) {
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(name.c_str(), &db, flags, nullptr) != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+        // SQLite's "unable to open database file" does not say why; the system error does.
+        if (int e = db ? sqlite3_system_errno(db) : 0; e != 0) {
+            msg += std::string(" (") + std::strerror(e) + ")";
+        }
         sqlite3_close(db);
         throw StoreError(path, "cannot open store: " + msg);
     }
@@ -345,9 +352,43 @@ sqlite3* open_db(const std::string& path, const std::string& name, int flags) {
     return db;
 }
 
+// What the store path names, checked before SQLite sees it: SQLite reads "" as a temporary
+// database and ":memory:" as one in memory (an import would report success and keep nothing),
+// reports a folder as a "disk I/O error", and a dangling symbolic link as "unable to open".
+void check_store_path(const std::string& path) {
+    if (path.empty()) {
+        throw StoreError(path, "no store file named (an empty --db would be a temporary "
+                               "database, deleted at exit: nothing would be kept)");
+    }
+    if (path == ":memory:" || path.rfind("file:", 0) == 0) {
+        throw StoreError(path, "not a store file name (SQLite reads it as an in-memory or URI "
+                               "database: nothing would be kept); name a file, e.g. ./" +
+                                   path);
+    }
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) {
+        return; // not there yet: created by a writer, read as empty by a reader
+    }
+    if (S_ISLNK(st.st_mode) && ::stat(path.c_str(), &st) != 0) {
+        const int e = errno;
+        std::error_code ec;
+        auto to = std::filesystem::read_symlink(path, ec);
+        throw StoreError(path, "cannot open store: a symbolic link to " + to.string() +
+                                   ", which cannot be opened (" + std::strerror(e) + ")");
+    }
+    if (S_ISDIR(st.st_mode)) {
+        throw StoreError(path, "cannot open store: it is a directory, not a store file");
+    }
+    if (!S_ISREG(st.st_mode)) {
+        throw StoreError(path, "cannot open store: not a regular file (a device, FIFO or "
+                               "socket)");
+    }
+}
+
 } // namespace
 
 Store::Store(const std::string& path, Mode mode) : path_(path) {
+    check_store_path(path);
     db_ = open_db(path, path,
                   mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
                                          : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
@@ -886,12 +927,13 @@ std::vector<DocumentInfo> Store::documents() const {
     }
     ReadSnapshot snapshot(db_);
     Stmt q(db_, path_,
-           "SELECT doc_id, lang, source, agenda_item, meeting, paragraphs, edges FROM documents "
-           "ORDER BY doc_id, lang");
+           "SELECT d.doc_id, d.lang, d.source, d.agenda_item, d.meeting, d.paragraphs, d.edges, "
+           "coalesce(n.name, '') FROM documents d LEFT JOIN names n ON n.node_id = d.doc_id AND "
+           "n.lang = d.lang ORDER BY d.doc_id, d.lang");
     while (q.step()) {
         out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4),
                        static_cast<std::size_t>(q.integer(5)),
-                       static_cast<std::size_t>(q.integer(6))});
+                       static_cast<std::size_t>(q.integer(6)), q.text(7)});
     }
     return out;
 }

@@ -611,13 +611,23 @@ std::optional<Symbol> parse_resolution_number(std::string_view text, const Organ
 }
 
 std::optional<Symbol> parse_symbol(std::string_view text) {
+    if (text.size() > 4 * kMaxSymbolBytes) { // spaces and full-width forms normalise away
+        return std::nullopt;
+    }
     const std::optional<std::string> norm = normalise(text);
-    if (!norm || norm->empty()) {
+    if (!norm || norm->empty() || norm->size() > kMaxSymbolBytes) {
         return std::nullopt;
     }
     const std::string_view s = *norm;
     const std::vector<std::string_view> parts = split(s, '/');
     if (parts.size() < 2 || !in_table(kRoots, parts[0])) {
+        return std::nullopt;
+    }
+    std::size_t suffixes = 0;
+    for (auto part : parts) {
+        suffixes += classify(part) == Part::suffix ? 1 : 0;
+    }
+    if (suffixes > kMaxSymbolSuffixes) {
         return std::nullopt;
     }
     // A RES or DEC marker after the root and body names ("A/HRC/RES/...") makes a resolution

@@ -67,4 +67,36 @@ std::string xml_escape(std::string_view s) {
     return out;
 }
 
+bool is_iso_date(std::string_view s, bool partial) {
+    auto number = [&s](std::size_t at, std::size_t len, int& out) {
+        out = 0;
+        for (std::size_t i = at; i < at + len; ++i) {
+            if (s[i] < '0' || s[i] > '9') {
+                return false;
+            }
+            out = out * 10 + (s[i] - '0');
+        }
+        return true;
+    };
+    int y = 0, m = 0, d = 0;
+    if (s.size() < 4 || !number(0, 4, y) || y < 1000) {
+        return false;
+    }
+    if (s.size() == 4) {
+        return partial;
+    }
+    if (s.size() < 7 || s[4] != '-' || !number(5, 2, m) || m < 1 || m > 12) {
+        return false;
+    }
+    if (s.size() == 7) {
+        return partial;
+    }
+    if (s.size() != 10 || s[7] != '-' || !number(8, 2, d)) {
+        return false;
+    }
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d >= 1 && d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
 } // namespace citegraph

@@ -8,9 +8,7 @@
 #include <boost/graph/graphml.hpp>
 #include <boost/make_shared.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
+#include <exception>
 #include <functional>
 #include <iostream>
 #include <ostream>
@@ -231,42 +229,26 @@ std::string to_graphml(const CitationGraph& g, const ExportOptions& opt) {
 
 void GraphmlExporter::write(const CitationGraph& g, const ExportOptions& opt,
                             const std::string& path) const {
-    if (path == "-") {
-        write_graphml_to(g, opt, [](std::string_view line) {
-            std::cout.write(line.data(), static_cast<std::streamsize>(line.size()));
-        });
-        std::cout.flush();
-        if (!std::cout) {
-            throw Error("cannot write the export to standard output");
+    // Streamed through the output-file policy (output_file.hpp): memory stays bounded however
+    // large the graph, every write is checked, and a failed export leaves the target as it was.
+    // The first write error is kept and rethrown here: the lines pass through a streambuf, and
+    // an ostream swallows what its streambuf throws.
+    OutputFile out(path, opt.output);
+    std::exception_ptr error;
+    write_graphml_to(g, opt, [&out, &error](std::string_view line) {
+        if (error) {
+            return;
         }
-        return;
-    }
-    // Streamed into a temporary file beside the target and renamed at the end: memory stays
-    // bounded however large the graph, and a failed export leaves no half-written file.
-    const std::string tmp = path + ".tmp";
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (f == nullptr) {
-        throw Error("cannot write '" + path + "': " + std::strerror(errno));
-    }
-    bool ok = true;
-    int write_errno = 0;
-    std::vector<char> buffer(1 << 20);
-    std::setvbuf(f, buffer.data(), _IOFBF, buffer.size());
-    write_graphml_to(g, opt, [&](std::string_view line) {
-        if (ok && std::fwrite(line.data(), 1, line.size(), f) != line.size()) {
-            ok = false;
-            write_errno = errno;
+        try {
+            out.write(line);
+        } catch (...) {
+            error = std::current_exception();
         }
     });
-    if (std::fclose(f) != 0 && ok) {
-        ok = false;
-        write_errno = errno;
+    if (error) {
+        std::rethrow_exception(error);
     }
-    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const int e = ok ? errno : write_errno;
-        std::remove(tmp.c_str());
-        throw Error("cannot write '" + path + "': " + std::strerror(e));
-    }
+    out.commit();
 }
 
 } // namespace citegraph

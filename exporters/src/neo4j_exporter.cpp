@@ -258,7 +258,7 @@ std::vector<CsvFile> to_neo4j_files(const CitationGraph& g) {
     return files;
 }
 
-void Neo4jExporter::write(const CitationGraph& g, const ExportOptions& /*opt*/,
+void Neo4jExporter::write(const CitationGraph& g, const ExportOptions& opt,
                           const std::string& path) const {
     if (path.empty() || path == "-") {
         throw Error("the neo4j export writes a directory of CSV files; give a directory, not '" +
@@ -273,7 +273,7 @@ void Neo4jExporter::write(const CitationGraph& g, const ExportOptions& /*opt*/,
                     "': " + (ec ? ec.message() : std::string("a file of that name exists")));
     }
     for (const auto& f : files) {
-        write_text_file((fs::path(path) / f.name).string(), f.content);
+        write_text_file((fs::path(path) / f.name).string(), f.content, opt.output);
     }
 }
 

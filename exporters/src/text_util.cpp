@@ -324,19 +324,9 @@ bool is_integer(std::string_view text) {
 }
 
 bool is_iso_date_like(std::string_view text) {
-    auto digits = [&](std::size_t from, std::size_t n) {
-        return is_integer(text.substr(from, n)) && text.substr(from, n).size() == n;
-    };
-    switch (text.size()) {
-    case 4:
-        return digits(0, 4);
-    case 7:
-        return digits(0, 4) && text[4] == '-' && digits(5, 2);
-    case 10:
-        return digits(0, 4) && text[4] == '-' && digits(5, 2) && text[7] == '-' && digits(8, 2);
-    default:
-        return false;
-    }
+    // A real calendar date only: "2015-02-31" is written as an untyped string, never as an
+    // xsd:date (JSON-LD) or a Neo4j date, which a reader would reject or roll over.
+    return is_iso_date(text, true);
 }
 
 std::vector<std::string> split_list(std::string_view text, char sep) {

@@ -49,7 +49,7 @@ std::string iri_escape(std::string_view text);
 
 // Digits only (and at least one).
 bool is_integer(std::string_view text);
-// YYYY, YYYY-MM or YYYY-MM-DD with digits in place (no calendar check).
+// YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date (is_iso_date with partial dates).
 bool is_iso_date_like(std::string_view text);
 
 // Splits on `sep`, dropping empty pieces and trimming spaces.

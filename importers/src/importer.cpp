@@ -3,13 +3,17 @@
 #include "citegraph/engine/error.hpp"
 #include "citegraph/engine/symbol.hpp"
 #include "utf8.hpp"
+#include "validate.hpp"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <sys/stat.h>
 
 #ifndef CITEGRAPH_DATA_DIR
 #define CITEGRAPH_DATA_DIR "data"
@@ -17,7 +21,7 @@
 
 namespace citegraph {
 namespace {
-constexpr std::uintmax_t kMaxFileBytes = 32u << 20; // 32 MiB of text
+constexpr std::uintmax_t kMaxFileBytes = kMaxTextBytes;
 constexpr std::uintmax_t kMaxPdfBytes = 256u << 20; // PDFs carry fonts and images
 } // namespace
 
@@ -173,9 +177,33 @@ std::string read_input(const std::string& path) {
         if (std::filesystem::is_directory(path, ec)) {
             throw InputError(path, "is a directory");
         }
+        // Only regular files (stat does not open, so a FIFO cannot block here): opening a
+        // FIFO waits for a writer forever, a device never ends or blocks, and either would
+        // hold back the commit of the whole batch.
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0) {
+            const int e = errno;
+            std::error_code lec;
+            if (std::filesystem::is_symlink(path, lec)) {
+                throw InputError(path, "cannot open file: a symbolic link to " +
+                                           std::filesystem::read_symlink(path, lec).string() +
+                                           " (" + std::strerror(e) + ")");
+            }
+            throw InputError(path, std::string("cannot open file (") + std::strerror(e) + ")");
+        }
+        if (!S_ISREG(st.st_mode)) {
+            throw InputError(path, std::string("not a regular file but ") +
+                                       (S_ISFIFO(st.st_mode)   ? "a FIFO (named pipe)"
+                                        : S_ISCHR(st.st_mode)  ? "a character device"
+                                        : S_ISBLK(st.st_mode)  ? "a block device"
+                                        : S_ISSOCK(st.st_mode) ? "a socket"
+                                                               : "a special file") +
+                                       "; to import from a pipe, give '-' and redirect it to "
+                                       "standard input");
+        }
         file.open(path, std::ios::binary);
         if (!file) {
-            throw InputError(path, "cannot open file");
+            throw InputError(path, std::string("cannot open file (") + std::strerror(errno) + ")");
         }
         size = std::filesystem::file_size(path, size_error);
     }
@@ -204,7 +232,10 @@ ImportResult import_file(ImportContext& ctx, const std::string& path, const std:
     if (!importer->accepts(path, head)) {
         throw InputError(path, "no importer reads this file");
     }
-    return importer->import(path, bytes, language);
+    ImportResult r = importer->import(path, bytes, language);
+    const std::string& lang = r.report.language;
+    validate_import(r, ctx.lexicon(lang.substr(0, lang.find('-'))), path);
+    return r;
 }
 
 } // namespace citegraph

@@ -194,10 +194,18 @@ TEST_CASE("cli: import on several threads gives the output and the store of one 
         dir + "en/small_resolution.en.txt", dir + "zh/small_resolution.zh.txt", kInvalid,
         dir + "pdf/A_RES_79_901.en.pdf",    dir + "en/A_RES_68_193.en.txt",     kSeed,
         dir + "pdf/A_RES_70_178.pdf"};
+    // More files than threads, so that the window moves: four copies of each, one folder a
+    // round (a file named twice in one batch is imported once).
     std::string files;
-    for (int round = 0; round < 4; ++round) { // more files than threads: the window moves
+    namespace fs = std::filesystem;
+    for (int round = 0; round < 4; ++round) {
+        fs::path folder = fs::path(CITEGRAPH_BINARY_DIR) / "test-stores" /
+                          ("jobs-round-" + std::to_string(round));
+        fs::create_directories(folder);
         for (const auto& f : one_round) {
-            files += " " + f;
+            fs::path copy = folder / fs::path(f).filename();
+            fs::copy_file(f, copy, fs::copy_options::overwrite_existing);
+            files += " " + copy.string();
         }
     }
     TempDb t1("jobs1"), t4("jobs4");

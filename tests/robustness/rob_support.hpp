@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sqlite3.h>
@@ -29,8 +30,11 @@ struct Run {
     long max_rss_kb = 0; // peak resident set of the command (VmHWM)
 };
 
+// The command under test; CITEGRAPH_TEST_CLI names another build of it (to see a new test
+// fail on the binary before a fix).
 inline std::string cli() {
-    return CITEGRAPH_CLI;
+    const char* other = std::getenv("CITEGRAPH_TEST_CLI");
+    return other && *other ? other : CITEGRAPH_CLI;
 }
 
 inline std::string quote(const std::string& s) {

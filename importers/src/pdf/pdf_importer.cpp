@@ -56,6 +56,11 @@ class PdfImporter final : public Importer {
     ImportResult import(const std::string& path, std::string_view bytes,
                         const std::string& language) override {
         pdf::Layout layout = read_pdf_layout(path, bytes);
+        if (layout.text.size() > kMaxTextBytes) { // the memory bound of a text applies here too
+            throw InputError(path, "text layer too large: " + std::to_string(layout.text.size()) +
+                                       " bytes (the limit is " + std::to_string(kMaxTextBytes) +
+                                       " bytes of text; a resolution is well under 1 MB)");
+        }
         auto text = make_text_importer(ctx_);
         std::string lang = language.empty() ? detect_language(path, layout.text) : language;
         return text->import(path, layout.text, lang);
@@ -84,11 +89,18 @@ std::vector<pdf::Page> read_pages(const std::string& path, std::string_view byte
     if (doc->is_locked()) {
         throw InputError(path, "encrypted PDF: it needs a password to be read");
     }
+    // A PDF with no pages, or whose page tree promises pages it does not hold, is damaged,
+    // not scanned: OCR would not help.
+    if (doc->pages() <= 0) {
+        throw InputError(path, "damaged PDF: it has no pages (an empty or broken page tree)");
+    }
     std::size_t chars = 0;
+    int missing = 0;
     for (int i = 0; i < doc->pages(); ++i) {
         std::unique_ptr<poppler::page> pg(doc->create_page(i));
         pdf::Page page;
         if (!pg) {
+            ++missing;
             pages.push_back(std::move(page));
             continue;
         }
@@ -118,6 +130,11 @@ std::vector<pdf::Page> read_pages(const std::string& path, std::string_view byte
             page.words.push_back(std::move(w));
         }
         pages.push_back(std::move(page));
+    }
+    if (chars == 0 && missing > 0) {
+        throw InputError(path, "damaged PDF: its page tree counts " + std::to_string(doc->pages()) +
+                                   " pages but " + std::to_string(missing) +
+                                   " of them are missing, and the others hold no text");
     }
     if (chars == 0) {
         throw InputError(path, "scanned PDF: none of its " + std::to_string(doc->pages()) +

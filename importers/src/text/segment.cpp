@@ -406,7 +406,9 @@ bool any_template(const Lexicon& lex, std::string_view key, std::string_view tex
 // "ссылаясь на …") in a text that does not separate its paragraphs by blank lines.
 bool opens_paragraph(std::string_view line, const Lexicon& lex, bool lower_opens) {
     std::uint32_t body = 0;
-    if (operative_number(line, body) > 0) {
+    // A number alone decides nothing past 999 here: a wrapped line may open with a year
+    // ("2050."); paragraph 1000 and up count where they are the number expected next.
+    if (const int n = operative_number(line, body); n > 0 && n < 1000) {
         return true;
     }
     if (!lower_opens && starts_lower(line)) {
@@ -533,7 +535,9 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
 
 // The operative paragraph number at the start of a block, else -1: "12." or "12 .", "12-",
 // "12 -" or "12 –" (a space after the dash: Arabic texts, "١٢-" once its digits are mapped),
-// "(12)". `body_begin` is where the text after it starts.
+// "(12)". `body_begin` is where the text after it starts. Up to four digits: a resolution may
+// run past paragraph 999 (a number counts only where it is the one expected next, so "2015."
+// starting a line is no paragraph of a short text).
 int operative_number(std::string_view text, std::uint32_t& body_begin) {
     const bool paren = !text.empty() && text[0] == '(';
     std::size_t i = paren ? 1 : 0;
@@ -541,7 +545,7 @@ int operative_number(std::string_view text, std::uint32_t& body_begin) {
     while (i < text.size() && utf8::is_digit(text[i])) {
         ++i;
     }
-    if (i == first || i - first > 3) {
+    if (i == first || i - first > (paren ? 3 : 4)) { // "(1980)" is a year, not paragraph 1980
         return -1;
     }
     std::size_t j = i;
@@ -987,6 +991,7 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
     int next_op = 1;
     int pp = 0;
     Paragraph* cur = nullptr;
+    bool cur_one_block = false; // cur is an operative paragraph of exactly one block so far
     bool closing = false;
     bool annex = false;
     int annexes = 0;
@@ -1012,6 +1017,8 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
                 blk.lines.front().begin += static_cast<std::uint32_t>(k);
             }
         }
+        const bool prev_one_block = cur_one_block;
+        cur_one_block = false;
         const std::string text = block_text(c, blk);
         std::string_view t = text;
         // Closing lines: the adoption date and "第70次全体会议" / "70th plenary meeting" /
@@ -1096,13 +1103,22 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         // A page end cut the paragraph, or a sub-item ("(a)", "(i)", "- ") belongs to it.
         bool continues = cur != nullptr && (!ends_terminal(cur->span.text, lex) || sub_item(t) ||
                                             (lower_continues && starts_lower(t)));
-        if (num == next_op) {
+        // The number of the block just read again, right after it ("2. …;" then "2. …"): a
+        // paragraph of its own with the same label, which the import refuses (validate.cpp),
+        // instead of merging it into the one before. (Not after a paragraph that has taken in
+        // more blocks: the sections of a resolution restart their numbering, I, 1., 2., II,
+        // 1., …, and are read as before.)
+        const bool repeated = num > 0 && num == next_op - 1 && prev_one_block && cur != nullptr &&
+                              cur->label == "op" + std::to_string(num) &&
+                              ends_terminal(cur->span.text, lex);
+        if (num == next_op || repeated) {
             seg.paragraphs.push_back({"op" + std::to_string(num), true, body_begin, {}});
             cur = &seg.paragraphs.back();
-            ++next_op;
+            next_op = num + 1;
             for (auto r2 : blk.lines) {
                 append(cur->span, c, r2);
             }
+            cur_one_block = true;
             return;
         }
         if (continues || (cur != nullptr && cur->operative)) {

@@ -7,6 +7,33 @@
 namespace citegraph {
 namespace {
 
+// The document's session: the symbol's ("A/RES/70/1": 70; "A/RES/2625 (XXV)": XXV = 25)
+// wins over a header line ("Seventieth session") that contradicts it, with a warning; the
+// header's when the symbol carries none.
+std::string header_session(const std::string& header, const Symbol& own,
+                           std::vector<std::string>& warnings) {
+    if (header.empty()) {
+        return own.session;
+    }
+    if (own.session.empty()) {
+        return header;
+    }
+    std::string number = own.session;
+    if (number.find_first_not_of("0123456789") != std::string::npos) {
+        int roman = roman_value(number);
+        if (roman <= 0) {
+            return own.session; // "S-26", "ES-10": no session line to compare with
+        }
+        number = std::to_string(roman);
+    }
+    if (number != header) {
+        warnings.push_back("the header says session " + header + " but the symbol " + own.display +
+                           " is of session " + own.session + "; the symbol's session is kept");
+        return own.session;
+    }
+    return header;
+}
+
 class TextImporter final : public Importer {
   public:
     explicit TextImporter(ImportContext& ctx) : ctx_(ctx) {}
@@ -61,6 +88,13 @@ class TextImporter final : public Importer {
             throw InputError(path, "no resolution symbol: neither a title line such as "
                                    "'68/193. Title' nor a file name such as A_RES_68_193.zh.txt");
         }
+        // A file name and a title that name two documents: which one the text is cannot be
+        // told, and taking either would replace that document's stored version silently.
+        if (!from_name.empty() && from_name != id) {
+            throw InputError(path, "the file name says " + from_name + " but the title line says " +
+                                       id + " ('" + seg.header.symbol_text +
+                                       "'); rename the file or fix the title");
+        }
         // The document's organ is the one whose series its symbol is in (S/RES: the Security
         // Council), whatever the header named or left out.
         if (const Entity* e = ctx_.gazetteer().organ_of_symbol(id)) {
@@ -91,7 +125,7 @@ class TextImporter final : public Importer {
         self.id = id;
         self.kind = own.kind;
         self.symbol = own.display;
-        self.session = seg.header.session.empty() ? own.session : seg.header.session;
+        self.session = header_session(seg.header.session, own, res.report.warnings);
         self.date = seg.header.date;
         self.body = seg.header.organ;
         if (!seg.header.title.empty()) {
@@ -111,11 +145,6 @@ class TextImporter final : public Importer {
         res.report.language = lang;
         res.report.paragraphs = b.document.paragraphs.size();
         res.report.edges = b.edges.size();
-        if (!from_name.empty() && from_name != id) {
-            res.report.unresolved.push_back(
-                {"header", from_name,
-                 "file name names another symbol than the title (" + id + ")"});
-        }
         for (auto& u : ex.unresolved) {
             res.report.unresolved.push_back({u.paragraph, u.text, u.reason});
         }

@@ -24,6 +24,7 @@ struct DocumentInfo {
     std::string meeting;
     std::size_t paragraphs = 0;
     std::size_t edges = 0;
+    std::string title; // the document node's name in this language ("" if none)
 };
 
 struct StoreStats {

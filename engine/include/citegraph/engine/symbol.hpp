@@ -40,9 +40,16 @@ struct Organ {
     static Organ ecosoc() { return {"E/RES", "E/DEC"}; }
 };
 
+// Bounds on a symbol, so that a node id stays short whatever the input: the longest UN
+// symbols are about 40 characters (E/CN.4/Sub.2/2005/L.10/Add.1/Corr.1), with at most three
+// suffixes (/Rev.1/Add.2/Corr.1).
+inline constexpr std::size_t kMaxSymbolBytes = 80;
+inline constexpr std::size_t kMaxSymbolSuffixes = 4;
+
 // A full symbol as written: "A/RES/68/193", "S/RES/1373 (2001)", "E/2013/30/Corr.1",
 // "A/C.3/68/L.15/Rev.1". Spaces inside are tolerated where UN typography puts them. Returns
-// nullopt for anything that is not a well-formed symbol.
+// nullopt for anything that is not a well-formed symbol, and for one longer than
+// kMaxSymbolBytes or with more than kMaxSymbolSuffixes suffixes.
 std::optional<Symbol> parse_symbol(std::string_view text);
 
 // A bare resolution or decision number as written after "resolution"/"决议": "68/193",

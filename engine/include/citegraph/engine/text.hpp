@@ -33,4 +33,9 @@ inline void append_utf8(std::string& out, char32_t cp) {
 // Escapes & < > " for XML and HTML-like text (SVG, Graphviz HTML labels).
 std::string xml_escape(std::string_view s);
 
+// An ISO 8601 calendar date of the Gregorian calendar: "YYYY-MM-DD" (or, with `partial`, also
+// "YYYY" and "YYYY-MM"), year 1000 to 9999, month 1 to 12, the day within the month (29 February
+// in leap years only). "2015-02-31", "2024-13-45" and "yesterday" are not.
+bool is_iso_date(std::string_view s, bool partial = false);
+
 } // namespace citegraph

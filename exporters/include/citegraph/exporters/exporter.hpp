@@ -16,6 +16,7 @@
 #pragma once
 
 #include "citegraph/engine/graph.hpp"
+#include "citegraph/exporters/output_file.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -31,13 +32,15 @@ struct ExportOptions {
     std::string layout = "auto"; // dot|sfdp|auto: auto = dot up to 150 nodes, sfdp up to
                                  // max_layout_nodes, refuse above
     std::size_t max_layout_nodes = 10000;
+    OutputPolicy output; // how files are written (output_file.hpp): files never to write over
 };
 
 class Exporter {
   public:
     virtual ~Exporter() = default;
     virtual std::string_view format() const = 0;
-    // path "-" means stdout where the format is one file; neo4j writes a directory.
+    // path "-" means stdout where the format is one file; neo4j writes a directory. Files are
+    // written under opt.output (output_file.hpp).
     virtual void write(const CitationGraph& g, const ExportOptions& opt,
                        const std::string& path) const = 0;
 };
@@ -61,7 +64,9 @@ std::vector<std::string_view> export_formats();
 std::string export_to_string(const CitationGraph& g, std::string_view format,
                              const ExportOptions& opt);
 
-// Writes `content` to `path` ("-" = stdout) in binary mode; throws Error naming the path.
-void write_text_file(const std::string& path, std::string_view content);
+// Writes `content` to `path` ("-" = stdout) under the output-file policy (output_file.hpp);
+// throws Error naming the path.
+void write_text_file(const std::string& path, std::string_view content,
+                     const OutputPolicy& policy = {});
 
 } // namespace citegraph
