@@ -157,12 +157,28 @@ struct Reader {
     }
 
     // The session (or year) a matched template names.
+    // The addressee when it is a body that holds sessions (a tag of `session_body_tag`):
+    // "Requests the Commission ... at its thirty-fifth session" is the Commission's session.
+    std::string session_body(const std::string& addressee) const {
+        const Entity* e = gaz.find(addressee);
+        if (e == nullptr || e->kind != NodeKind::Body) {
+            return "";
+        }
+        for (const auto& tag : lex.values("session_body_tag")) {
+            if (e->tags.count(tag) != 0) {
+                return e->id;
+            }
+        }
+        return "";
+    }
+
     void fill_due(std::string_view t, std::size_t begin, const Template::Result& r,
-                  const std::string& organ_row, const std::string& organ, MandateRecord& m) const {
+                  const std::string& organ_row, const std::string& organ,
+                  const std::string& subject, MandateRecord& m) const {
         if (organ_row == "@before" || organ_row == "@after") {
             m.due_organ = organ_beside(t, begin, r.end, organ_row == "@after");
             if (m.due_organ.empty()) {
-                m.due_organ = organ;
+                m.due_organ = subject.empty() ? organ : subject;
             }
         } else {
             m.due_organ = organ_row == "@self" ? organ : organ_row;
@@ -188,7 +204,7 @@ struct Reader {
 
     // The earliest match of one of `tpls` in `t` (table order breaks ties); false when none.
     bool scan(std::string_view t, const std::vector<OrganTemplate>& tpls, const std::string& organ,
-              MandateRecord& m) const {
+              const std::string& subject, MandateRecord& m) const {
         Template::Result r;
         for (std::size_t p = 0; p < t.size(); ++p) {
             if (!starts_here(t, p)) {
@@ -196,7 +212,7 @@ struct Reader {
             }
             for (const auto& ot : tpls) {
                 if (ot.tpl.match(t, p, lex, r)) {
-                    fill_due(t, p, r, ot.organ, organ, m);
+                    fill_due(t, p, r, ot.organ, organ, subject, m);
                     return true;
                 }
             }
@@ -204,7 +220,46 @@ struct Reader {
         return false;
     }
 
-    MandateRecord read(std::string_view clause, const std::string& organ) const {
+    // What is read of a clause: the clause, and when the extractor ended it before a
+    // `clause_end` mark (at a comma: "Requests the Office, mindful of ..., to inform ..."),
+    // the paragraph's text on to that mark.
+    std::string region(const std::string& clause,
+                       const std::map<std::string, const ParagraphRecord*>& by_label,
+                       const std::string& label) const {
+        const auto& ends = lex.values("clause_end");
+        auto ends_clause = [&](std::string_view t) {
+            while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) {
+                t.remove_suffix(1);
+            }
+            for (const auto& e : ends) {
+                if (t.size() >= e.size() && t.substr(t.size() - e.size()) == e) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        auto it = by_label.find(label);
+        if (ends.empty() || it == by_label.end() || ends_clause(clause)) {
+            return clause;
+        }
+        const std::string& text = it->second->text;
+        std::size_t at = text.find(clause);
+        if (at == std::string::npos) {
+            return clause;
+        }
+        std::size_t stop = text.size();
+        for (const auto& e : ends) {
+            std::size_t q = text.find(e, at + clause.size());
+            if (q != std::string::npos && q + e.size() < stop) {
+                stop = q + e.size();
+            }
+        }
+        return text.substr(at, stop - at);
+    }
+
+    // `subject`: the first addressee, when it is a body that holds sessions ("its").
+    MandateRecord read(std::string_view clause, const std::string& organ,
+                       const std::string& subject = "") const {
         MandateRecord m;
         std::string lower = ascii_lower(clause);
         std::size_t from = 0, len = 0;
@@ -219,7 +274,7 @@ struct Reader {
             m.action = "other";
         }
         m.recurrence = keyword(lower, 0, recurrence);
-        scan(clause, due, organ, m);
+        scan(clause, due, organ, subject, m);
         return m;
     }
 };
@@ -237,6 +292,10 @@ std::vector<MandateRecord> read_mandates(const std::vector<ParagraphRecord>& par
     const Reader reader(lex, gaz);
     // One record per clause: the addressee edges of a mandate relation with the same
     // paragraph and span.
+    std::map<std::string, const ParagraphRecord*> by_label;
+    for (const auto& p : paragraphs) {
+        by_label.emplace(p.label, &p);
+    }
     using Key = std::tuple<int, std::uint32_t, std::uint32_t, std::string>;
     std::map<Key, MandateRecord> by_clause;
     std::map<std::string, bool> has_mandate;
@@ -248,7 +307,8 @@ std::vector<MandateRecord> read_mandates(const std::vector<ParagraphRecord>& par
                 e.prov.paragraph};
         auto it = by_clause.find(key);
         if (it == by_clause.end()) {
-            MandateRecord m = reader.read(e.prov.text, organ);
+            MandateRecord m = reader.read(reader.region(e.prov.text, by_label, e.prov.paragraph),
+                                          organ, reader.session_body(e.target));
             m.paragraph = e.prov.paragraph;
             m.verb = std::string(to_string(e.relation));
             m.span_begin = e.prov.span_begin;
@@ -269,7 +329,7 @@ std::vector<MandateRecord> read_mandates(const std::vector<ParagraphRecord>& par
             continue;
         }
         MandateRecord m;
-        if (!reader.scan(p.text, reader.agenda, organ, m)) {
+        if (!reader.scan(p.text, reader.agenda, organ, "", m)) {
             continue;
         }
         m.paragraph = p.label;
