@@ -34,7 +34,8 @@ std::unique_ptr<Store> open_for_reading(const Globals& g);
 CitationGraph load_graph(const Globals& g);
 
 // Command groups (one file each).
-void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out); // main.cpp
-void add_query_commands(CLI::App& app, Globals& g, std::vector<Command>& out); // queries.cpp
+void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out);   // main.cpp
+void add_query_commands(CLI::App& app, Globals& g, std::vector<Command>& out);   // queries.cpp
+void add_overlap_commands(CLI::App& app, Globals& g, std::vector<Command>& out); // overlaps.cpp
 
 } // namespace citegraph::cli

@@ -119,8 +119,9 @@ TEST_CASE("cli queries: rank, path and series on the seed", "[cli][queries]") {
 
     Run s = run(t.db() + " series A/RES/68/193");
     CHECK(s.code == 0);
-    auto first = at(s.out, "A/RES/46/152  46       1991-12-18  cited only");
-    auto prev = at(s.out, "A/RES/67/189", first);
+    // 46/152 (1991), which the whole crime series reaffirms, is not a member (issue #17).
+    CHECK(s.out.find("A/RES/46/152") == std::string::npos);
+    auto prev = at(s.out, "A/RES/67/189");
     at(s.out, "->  A/RES/68/193  68       2013-12-18  in store    self", prev);
 }
 
