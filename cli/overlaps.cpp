@@ -3,9 +3,9 @@
 #include "cli.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <map>
-#include <numeric>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <set>
@@ -13,7 +13,7 @@
 namespace citegraph::cli {
 namespace {
 
-// Subject words of a clause: ASCII words of 5 letters or more, lower-cased, and the character
+// Words of a clause: ASCII words of 5 letters or more, lower-cased, and the character
 // bigrams of CJK text (three-byte UTF-8 sequences); short function words fall out by length.
 std::set<std::string> subject_words(const std::string& text) {
     std::set<std::string> out;
@@ -63,6 +63,9 @@ double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
 
 struct OverlapArgs {
     double threshold = 0.5;
+    double max_df = 0.01;
+    double title_threshold = 0.75;
+    std::size_t min_shared = 3;
     std::size_t top = 20;
     std::string lang = "en";
     bool json = false;
@@ -72,29 +75,76 @@ struct Item {
     const StoredMandate* m;
     std::string addressee;
     std::set<std::string> words;
+    std::set<std::string> title; // words of the document's title
+    bool anaphor = false;        // the clause names its subject by an anaphor ("the Territory")
 };
 
-int find_root(std::vector<std::size_t>& parent, std::size_t x) {
-    while (parent[x] != x) {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
+// The `subject_anaphor` rows of data/lexicon/<lang>/mandates.tsv: phrases by which a clause
+// refers to its resolution's own subject ("the Territory", "the Force", "the Mission").
+std::vector<std::string> subject_anaphors(const std::string& data, const std::string& lang) {
+    std::vector<std::string> out;
+    std::ifstream in(data + "/lexicon/" + lang + "/mandates.tsv");
+    std::string line;
+    while (std::getline(in, line)) {
+        const std::string key = "subject_anaphor\t";
+        if (line.compare(0, key.size(), key) == 0) {
+            out.push_back(line.substr(key.size()));
+        }
     }
-    return static_cast<int>(x);
+    return out;
 }
 
 int cmd_overlaps(const Globals& g, const OverlapArgs& a) {
+    const CitationGraph graph = load_graph(g);
+    const std::vector<std::string> anaphors = subject_anaphors(g.data, a.lang);
     auto store = open_for_reading(g);
     const std::vector<StoredMandate> stored =
         store ? store->mandates() : std::vector<StoredMandate>{};
+    // Subject words are the rare ones: a word in more than max_df of the clauses is the
+    // boilerplate of mandates ("requests", "provisional agenda", "session"), not a subject.
+    std::vector<std::set<std::string>> words;
+    std::map<std::string, std::size_t> df;
+    std::size_t clauses = 0;
+    for (const auto& s : stored) {
+        words.emplace_back();
+        if (s.language != a.lang) {
+            continue;
+        }
+        words.back() = subject_words(s.mandate.text);
+        for (const auto& w : words.back()) {
+            ++df[w];
+        }
+        ++clauses;
+    }
+    const double max_count = a.max_df * static_cast<double>(clauses);
     // Buckets of (addressee, action); "other" is no action to compare.
     std::map<std::pair<std::string, std::string>, std::vector<Item>> buckets;
-    for (const auto& s : stored) {
+    for (std::size_t k = 0; k < stored.size(); ++k) {
+        const StoredMandate& s = stored[k];
         if (s.language != a.lang || s.mandate.action == "other") {
             continue;
         }
+        const std::set<std::string>& all = words[k];
+        std::set<std::string> subject;
+        for (const auto& w : all) {
+            if (static_cast<double>(df[w]) <= max_count) {
+                subject.insert(w);
+            }
+        }
+        std::set<std::string> title;
+        if (auto v = graph.find(s.document)) {
+            auto t = graph.node(*v).names.find(a.lang);
+            if (t != graph.node(*v).names.end()) {
+                title = subject_words(t->second);
+            }
+        }
+        bool anaphor = false;
+        for (const auto& p : anaphors) {
+            anaphor = anaphor || s.mandate.text.find(p) != std::string::npos;
+        }
         for (const auto& addressee : s.mandate.addressees) {
             buckets[{addressee, s.mandate.action}].push_back(
-                {&s, addressee, subject_words(s.mandate.text)});
+                {&s, addressee, subject, title, anaphor});
         }
     }
     struct Group {
@@ -105,39 +155,63 @@ int cmd_overlaps(const Globals& g, const OverlapArgs& a) {
     };
     std::vector<Group> groups;
     for (const auto& [key, items] : buckets) {
-        // Single link over pairs of different documents at or above the threshold.
-        std::vector<std::size_t> parent(items.size());
-        std::iota(parent.begin(), parent.end(), 0);
-        std::map<int, std::pair<double, int>> sim; // root -> (sum, links)
-        std::vector<std::tuple<std::size_t, std::size_t, double>> links;
+        // Complete link, greedily: a mandate joins the first group all of whose mandates (of
+        // other documents) it is similar to at or above the threshold; single link would chain
+        // one Territory's resolution to another's through an omnibus resolution naming both.
+        std::vector<std::vector<std::size_t>> clusters;
+        std::vector<double> sums;
+        std::vector<int> links;
         for (std::size_t i = 0; i < items.size(); ++i) {
-            for (std::size_t j = i + 1; j < items.size(); ++j) {
-                if (items[i].m->document == items[j].m->document) {
-                    continue;
+            bool placed = false;
+            for (std::size_t c = 0; c < clusters.size() && !placed; ++c) {
+                double sum = 0;
+                int n = 0;
+                bool ok = true;
+                for (std::size_t j : clusters[c]) {
+                    if (items[j].m->document == items[i].m->document) {
+                        ok = false;
+                        break;
+                    }
+                    double sim = jaccard(items[i].words, items[j].words);
+                    // A clause about "the Territory" is about the resolution's subject: the
+                    // two resolutions' titles must agree too.
+                    if ((items[i].anaphor || items[j].anaphor) &&
+                        jaccard(items[i].title, items[j].title) < a.title_threshold) {
+                        sim = 0;
+                    }
+                    if (sim < a.threshold) {
+                        ok = false;
+                        break;
+                    }
+                    sum += sim;
+                    ++n;
                 }
-                double s = jaccard(items[i].words, items[j].words);
-                if (s >= a.threshold) {
-                    links.emplace_back(i, j, s);
-                    parent[static_cast<std::size_t>(find_root(parent, i))] =
-                        static_cast<std::size_t>(find_root(parent, j));
+                if (ok) {
+                    clusters[c].push_back(i);
+                    sums[c] += sum;
+                    links[c] += n;
+                    placed = true;
                 }
             }
-        }
-        for (const auto& [i, j, s] : links) {
-            auto& e = sim[find_root(parent, i)];
-            e.first += s;
-            e.second += 1;
+            if (!placed) {
+                clusters.push_back({i});
+                sums.push_back(0);
+                links.push_back(0);
+            }
         }
         std::map<int, Group> by_root;
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            int r = find_root(parent, i);
-            if (sim.count(r) == 0) {
+        std::map<int, std::pair<double, int>> sim;
+        for (std::size_t c = 0; c < clusters.size(); ++c) {
+            if (clusters[c].size() < 2) {
                 continue;
             }
-            Group& grp = by_root[r];
+            Group& grp = by_root[static_cast<int>(c)];
             grp.addressee = key.first;
             grp.action = key.second;
-            grp.items.push_back(&items[i]);
+            for (std::size_t i : clusters[c]) {
+                grp.items.push_back(&items[i]);
+            }
+            sim[static_cast<int>(c)] = {sums[c], links[c]};
         }
         for (auto& [r, grp] : by_root) {
             grp.score = sim[r].first / sim[r].second;
@@ -155,7 +229,13 @@ int cmd_overlaps(const Globals& g, const OverlapArgs& a) {
             groups.push_back(std::move(grp));
         }
     }
-    // Ranked by the number of documents, then similarity, then addressee and action.
+    // A group's evidence is the subject words all its mandates share; fewer than min_shared is
+    // too little ("an updated report" on two subjects shares "updated" only).
+    groups.erase(std::remove_if(groups.begin(), groups.end(),
+                                [&](const Group& grp) { return grp.shared.size() < a.min_shared; }),
+                 groups.end());
+    // Ranked by similarity (in steps of 5 %), then shared words, then documents, then
+    // addressee and action: the near-identical mandates first.
     auto docs = [](const Group& grp) {
         std::set<std::string> d;
         for (const Item* it : grp.items) {
@@ -163,10 +243,13 @@ int cmd_overlaps(const Globals& g, const OverlapArgs& a) {
         }
         return d.size();
     };
-    std::stable_sort(groups.begin(), groups.end(), [&](const Group& x, const Group& y) {
-        return std::make_tuple(-static_cast<long>(docs(x)), -x.score, x.addressee, x.action) <
-               std::make_tuple(-static_cast<long>(docs(y)), -y.score, y.addressee, y.action);
-    });
+    auto rank = [&](const Group& grp) {
+        return std::make_tuple(-static_cast<long>(grp.score * 20 + 0.5),
+                               -static_cast<long>(grp.shared.size()), -static_cast<long>(docs(grp)),
+                               grp.addressee, grp.action);
+    };
+    std::stable_sort(groups.begin(), groups.end(),
+                     [&](const Group& x, const Group& y) { return rank(x) < rank(y); });
     if (groups.size() > a.top) {
         groups.resize(a.top);
     }
@@ -245,6 +328,12 @@ void add_overlap_commands(CLI::App& app, Globals& g, std::vector<Command>& out) 
                                              "addressee for the same action on the same subject");
     o->add_option("--threshold", oa->threshold,
                   "clause similarity (Jaccard of subject words) linking two mandates")
+        ->capture_default_str();
+    o->add_option("--max-df", oa->max_df,
+                  "subject words are those in at most this fraction of the clauses")
+        ->capture_default_str();
+    o->add_option("--min-shared", oa->min_shared,
+                  "subject words all mandates of a group must share")
         ->capture_default_str();
     o->add_option("--top", oa->top, "number of groups")->capture_default_str();
     o->add_option("--lang", oa->lang, "language version compared")->capture_default_str();
