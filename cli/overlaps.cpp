@@ -297,8 +297,11 @@ int cmd_overlaps(const Globals& g, const OverlapArgs& a) {
         std::cout << "\n#" << ++n << "  " << grp.addressee << "  " << grp.action << "  "
                   << grp.items.size() << " mandates, similarity "
                   << static_cast<int>(grp.score * 100 + 0.5) << " %\n   shared:";
-        for (const auto& s : grp.shared) {
-            std::cout << " " << s;
+        for (std::size_t i = 0; i < grp.shared.size() && i < 12; ++i) {
+            std::cout << " " << grp.shared[i];
+        }
+        if (grp.shared.size() > 12) {
+            std::cout << " (+" << grp.shared.size() - 12 << ")";
         }
         std::cout << "\n";
         for (const Item* it : grp.items) {
@@ -331,6 +334,10 @@ void add_overlap_commands(CLI::App& app, Globals& g, std::vector<Command>& out) 
         ->capture_default_str();
     o->add_option("--max-df", oa->max_df,
                   "subject words are those in at most this fraction of the clauses")
+        ->capture_default_str();
+    o->add_option("--title-threshold", oa->title_threshold,
+                  "title similarity two resolutions need when a clause names its subject by an "
+                  "anaphor (\"the Territory\")")
         ->capture_default_str();
     o->add_option("--min-shared", oa->min_shared,
                   "subject words all mandates of a group must share")
