@@ -3,6 +3,7 @@
 #include "cli.hpp"
 
 #include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -152,6 +153,29 @@ int cmd_overlaps(const Globals& g, const OverlapArgs& a) {
         std::vector<const Item*> items;
         double score = 0; // mean pairwise similarity of linked pairs
         std::vector<std::string> shared;
+        std::vector<const Item*> renews; // per item: the predecessor it renews, or null
+    };
+    // Lineage: a mandate renews the latest earlier mandate of its group whose resolution is
+    // its predecessor in a series: the same title, or cited by it.
+    auto date_of = [&](const Item* it) {
+        auto v = graph.find(it->m->document);
+        return v ? graph.node(*v).date : std::string();
+    };
+    auto predecessor = [&](const Item* later, const Item* earlier) {
+        if (!later->title.empty() && later->title == earlier->title) {
+            return true;
+        }
+        auto v = graph.find(later->m->document);
+        auto w = graph.find(earlier->m->document);
+        if (!v || !w) {
+            return false;
+        }
+        for (auto [e, end] = boost::out_edges(*v, graph.boost_graph()); e != end; ++e) {
+            if (boost::target(*e, graph.boost_graph()) == *w) {
+                return true;
+            }
+        }
+        return false;
     };
     std::vector<Group> groups;
     for (const auto& [key, items] : buckets) {
@@ -214,6 +238,20 @@ int cmd_overlaps(const Globals& g, const OverlapArgs& a) {
             sim[static_cast<int>(c)] = {sums[c], links[c]};
         }
         for (auto& [r, grp] : by_root) {
+            std::stable_sort(grp.items.begin(), grp.items.end(), [&](const Item* x, const Item* y) {
+                return std::make_pair(date_of(x), x->m->document) <
+                       std::make_pair(date_of(y), y->m->document);
+            });
+            grp.renews.assign(grp.items.size(), nullptr);
+            for (std::size_t i = 1; i < grp.items.size(); ++i) {
+                for (std::size_t j = i; j-- > 0;) {
+                    if (date_of(grp.items[j]) < date_of(grp.items[i]) &&
+                        predecessor(grp.items[i], grp.items[j])) {
+                        grp.renews[i] = grp.items[j];
+                        break;
+                    }
+                }
+            }
             grp.score = sim[r].first / sim[r].second;
             std::map<std::string, std::size_t> count;
             for (const Item* it : grp.items) {
@@ -274,7 +312,7 @@ int cmd_overlaps(const Globals& g, const OverlapArgs& a) {
             w.EndArray();
             w.Key("mandates");
             w.StartArray();
-            for (const Item* it : grp.items) {
+            for (const Item* const& it : grp.items) {
                 w.StartObject();
                 w.Key("document");
                 w.String(it->m->document.c_str());
@@ -282,6 +320,12 @@ int cmd_overlaps(const Globals& g, const OverlapArgs& a) {
                 w.String(it->m->mandate.paragraph.c_str());
                 w.Key("text");
                 w.String(it->m->mandate.text.c_str());
+                const Item* prev = grp.renews[static_cast<std::size_t>(&it - grp.items.data())];
+                if (prev != nullptr) {
+                    w.Key("renews");
+                    std::string ref = prev->m->document + " " + prev->m->mandate.paragraph;
+                    w.String(ref.c_str());
+                }
                 w.EndObject();
             }
             w.EndArray();
@@ -304,7 +348,7 @@ int cmd_overlaps(const Globals& g, const OverlapArgs& a) {
             std::cout << " (+" << grp.shared.size() - 12 << ")";
         }
         std::cout << "\n";
-        for (const Item* it : grp.items) {
+        for (const Item* const& it : grp.items) {
             std::string t = it->m->mandate.text;
             if (t.size() > 110) {
                 t = t.substr(0, 110);
@@ -318,6 +362,11 @@ int cmd_overlaps(const Globals& g, const OverlapArgs& a) {
             }
             std::cout << "   " << it->m->document << " " << it->m->mandate.paragraph << "  " << t
                       << "\n";
+            const Item* prev = grp.renews[static_cast<std::size_t>(&it - grp.items.data())];
+            if (prev != nullptr) {
+                std::cout << "      renews " << prev->m->document << " "
+                          << prev->m->mandate.paragraph << "\n";
+            }
         }
     }
     return kOk;
