@@ -223,9 +223,14 @@ struct Reader {
     // What is read of a clause: the clause, and when the extractor ended it before a
     // `clause_end` mark (at a comma: "Requests the Office, mindful of ..., to inform ..."),
     // the paragraph's text on to that mark.
+    // Bounded, so that a paragraph of many clauses reads in linear time: the clause is looked
+    // for from where the previous clause of its paragraph was found (`cursor`, clauses come in
+    // order) within the next kWindow bytes, and read on by at most kWindow bytes.
+    static constexpr std::size_t kWindow = 4096;
+
     std::string region(const std::string& clause,
                        const std::map<std::string, const ParagraphRecord*>& by_label,
-                       const std::string& label) const {
+                       const std::string& label, std::map<std::string, std::size_t>& cursor) const {
         const auto& ends = lex.values("clause_end");
         auto ends_clause = [&](std::string_view t) {
             while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) {
@@ -242,19 +247,27 @@ struct Reader {
         if (ends.empty() || it == by_label.end() || ends_clause(clause)) {
             return clause;
         }
-        const std::string& text = it->second->text;
-        std::size_t at = text.find(clause);
-        if (at == std::string::npos) {
+        const std::string_view text = it->second->text;
+        std::size_t& from = cursor[label];
+        if (from > text.size()) {
             return clause;
         }
-        std::size_t stop = text.size();
+        std::size_t at = text.substr(from, clause.size() + kWindow).find(clause);
+        if (at == std::string_view::npos) {
+            return clause;
+        }
+        at += from;
+        from = at;
+        const std::size_t after = at + clause.size();
+        const std::string_view rest = text.substr(after, kWindow);
+        std::size_t stop = rest.size();
         for (const auto& e : ends) {
-            std::size_t q = text.find(e, at + clause.size());
-            if (q != std::string::npos && q + e.size() < stop) {
+            std::size_t q = rest.find(e);
+            if (q != std::string_view::npos && q + e.size() < stop) {
                 stop = q + e.size();
             }
         }
-        return text.substr(at, stop - at);
+        return std::string(text.substr(at, clause.size() + stop));
     }
 
     // `subject`: the first addressee, when it is a body that holds sessions ("its").
@@ -296,6 +309,7 @@ std::vector<MandateRecord> read_mandates(const std::vector<ParagraphRecord>& par
     for (const auto& p : paragraphs) {
         by_label.emplace(p.label, &p);
     }
+    std::map<std::string, std::size_t> cursor; // per paragraph: where its last clause was
     using Key = std::tuple<int, std::uint32_t, std::uint32_t, std::string>;
     std::map<Key, MandateRecord> by_clause;
     std::map<std::string, bool> has_mandate;
@@ -307,8 +321,9 @@ std::vector<MandateRecord> read_mandates(const std::vector<ParagraphRecord>& par
                 e.prov.paragraph};
         auto it = by_clause.find(key);
         if (it == by_clause.end()) {
-            MandateRecord m = reader.read(reader.region(e.prov.text, by_label, e.prov.paragraph),
-                                          organ, reader.session_body(e.target));
+            MandateRecord m =
+                reader.read(reader.region(e.prov.text, by_label, e.prov.paragraph, cursor), organ,
+                            reader.session_body(e.target));
             m.paragraph = e.prov.paragraph;
             m.verb = std::string(to_string(e.relation));
             m.span_begin = e.prov.span_begin;
