@@ -91,7 +91,8 @@ inline CLI::Validator count_validator() {
 CLI::Validator date_validator();
 
 // Command groups (one file each).
-void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out); // main.cpp
-void add_query_commands(CLI::App& app, Globals& g, std::vector<Command>& out); // queries.cpp
+void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out);   // main.cpp
+void add_query_commands(CLI::App& app, Globals& g, std::vector<Command>& out);   // queries.cpp
+void add_overlap_commands(CLI::App& app, Globals& g, std::vector<Command>& out); // overlaps.cpp
 
 } // namespace citegraph::cli

@@ -680,6 +680,7 @@ int main(int argc, char** argv) {
     std::vector<Command> commands;
     add_store_commands(app, g, commands);
     add_query_commands(app, g, commands);
+    add_overlap_commands(app, g, commands);
 
     try {
         app.parse(argc, argv);

@@ -6,11 +6,14 @@
 #include "citegraph/exporters/output_file.hpp"
 #include "cli.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <sstream>
+#include <tuple>
 
 namespace citegraph::cli {
 
@@ -256,14 +259,54 @@ int cmd_cites(const Globals& g, const CitesArgs& a, bool outgoing) {
 // ---- mandates ------------------------------------------------------------------------------
 
 struct MandateArgs {
-    std::string to, by, since, until, lang;
-    std::vector<std::string> verbs;
+    std::string to, by, since, until, lang, due, session;
+    std::vector<std::string> verbs, actions;
+    bool recurring = false;
     bool json = false;
+    bool csv = false;
     bool full = false;
 };
 
+// A mandate row with its stored record (issue #17): what is asked, due where and when, and
+// whether it recurs. `record` is null for a store imported before the records existed.
+struct MandateOut {
+    MandateRow row;
+    const MandateRecord* record = nullptr;
+};
+
+std::string due_text(const MandateRecord* m) {
+    if (m == nullptr || m->due_organ.empty()) {
+        return "";
+    }
+    std::string when = !m->due_session.empty() ? m->due_session : m->due_year;
+    return when.empty() ? m->due_organ : m->due_organ + " " + when;
+}
+
+// A CSV field (RFC 4180): quoted when it holds a comma, quote or line end.
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) {
+        return s;
+    }
+    std::string out = "\"";
+    for (char c : s) {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+std::string joined(const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& x : v) {
+        out += (out.empty() ? "" : sep) + x;
+    }
+    return out;
+}
+
 int cmd_mandates(const Globals& g, const MandateArgs& a) {
     CitationGraph graph = load_graph(g);
+    auto store = open_for_reading(g);
+    const std::vector<StoredMandate> stored =
+        store ? store->mandates() : std::vector<StoredMandate>{};
     MandateFilter f;
     if (!parse_set(a.verbs, "verb", f.verbs)) {
         return kUsage;
@@ -275,22 +318,139 @@ int cmd_mandates(const Globals& g, const MandateArgs& a) {
     if (!a.by.empty() && (f.by = resolve_body_or_report(resolver, a.by)).empty()) {
         return kInput;
     }
+    std::string due;
+    if (!a.due.empty() && (due = resolve_body_or_report(resolver, a.due)).empty()) {
+        return kInput;
+    }
     f.since = a.since;
     f.until = a.until;
     f.language = a.lang;
-    auto rows = mandates(graph, f);
+    std::vector<MandateOut> rows;
+    // The record of an edge row: same document version, paragraph and verb, and the row's
+    // addressee among the record's.
+    std::map<std::tuple<std::string, std::string, std::string, std::string>,
+             std::vector<const MandateRecord*>>
+        index;
+    for (const auto& s : stored) {
+        index[{s.document, s.language, s.mandate.paragraph, s.mandate.verb}].push_back(&s.mandate);
+    }
+    for (auto& r : mandates(graph, f)) {
+        MandateOut o;
+        auto it = index.find({r.document, r.language, r.paragraph, std::string(to_string(r.verb))});
+        if (it != index.end()) {
+            for (const MandateRecord* m : it->second) {
+                if (std::find(m->addressees.begin(), m->addressees.end(), r.addressee) !=
+                    m->addressees.end()) {
+                    o.record = m;
+                    break;
+                }
+            }
+        }
+        o.row = std::move(r);
+        rows.push_back(std::move(o));
+    }
+    // Items an organ puts on its own agenda ("Decides to include ..."): records without an
+    // edge, one language version per document (en, zh, then alphabetical, as above).
+    std::map<std::string, std::vector<std::string>> agenda_langs;
+    for (const auto& s : stored) {
+        if (s.mandate.verb == "decides") {
+            auto& v = agenda_langs[s.document];
+            if (std::find(v.begin(), v.end(), s.language) == v.end()) {
+                v.push_back(s.language);
+            }
+        }
+    }
+    auto lang_rank = [](const std::string& l) { return l == "en" ? 0 : l == "zh" ? 1 : 2; };
+    for (auto& [doc, langs] : agenda_langs) {
+        std::sort(langs.begin(), langs.end(), [&](const std::string& x, const std::string& y) {
+            return std::make_pair(lang_rank(x), x) < std::make_pair(lang_rank(y), y);
+        });
+    }
+    const bool decides_ok = f.verbs.empty() || f.verbs.count(Relation::decides) != 0;
+    for (const auto& s : stored) {
+        const MandateRecord& m = s.mandate;
+        if (m.verb != "decides" || !decides_ok || m.addressees.empty()) {
+            continue;
+        }
+        if (a.lang.empty() ? agenda_langs[s.document].front() != s.language
+                           : a.lang != s.language) {
+            continue;
+        }
+        auto v = graph.find(s.document);
+        std::string date = v ? graph.node(*v).date : "";
+        std::string body = v ? graph.node(*v).body : "";
+        if ((!f.to.empty() && m.addressees.front() != f.to) ||
+            (!f.by.empty() && f.by != s.document && f.by != body) ||
+            (!f.since.empty() && date.substr(0, f.since.size()) < f.since) ||
+            (!f.until.empty() && date.substr(0, f.until.size()) > f.until)) {
+            continue;
+        }
+        MandateOut o;
+        o.row.document = s.document;
+        o.row.date = date;
+        o.row.paragraph = m.paragraph;
+        o.row.verb = Relation::decides;
+        o.row.addressee = m.addressees.front();
+        o.row.language = s.language;
+        o.row.languages = agenda_langs[s.document];
+        o.row.text = m.text;
+        o.record = &m;
+        rows.push_back(std::move(o));
+    }
+    // The record filters.
+    std::vector<MandateOut> kept;
+    for (auto& o : rows) {
+        const MandateRecord* m = o.record;
+        if (!a.actions.empty() && (m == nullptr || std::find(a.actions.begin(), a.actions.end(),
+                                                             m->action) == a.actions.end())) {
+            continue;
+        }
+        if (!due.empty() && (m == nullptr || m->due_organ != due)) {
+            continue;
+        }
+        if (!a.session.empty() &&
+            (m == nullptr || (m->due_session != a.session && m->due_year != a.session))) {
+            continue;
+        }
+        if (a.recurring && (m == nullptr || m->recurrence.empty())) {
+            continue;
+        }
+        kept.push_back(std::move(o));
+    }
+    std::stable_sort(kept.begin(), kept.end(), [](const MandateOut& x, const MandateOut& y) {
+        return std::make_tuple(x.row.date, x.row.document, paragraph_rank(x.row.paragraph),
+                               x.row.addressee, static_cast<int>(x.row.verb)) <
+               std::make_tuple(y.row.date, y.row.document, paragraph_rank(y.row.paragraph),
+                               y.row.addressee, static_cast<int>(y.row.verb));
+    });
+    auto field = [](const MandateRecord* m, std::string MandateRecord::*member) {
+        return m == nullptr ? std::string() : m->*member;
+    };
     if (a.json) {
         rapidjson::StringBuffer buf;
         Writer w(buf);
         w.SetIndent(' ', 2);
         w.StartArray();
-        for (const auto& r : rows) {
+        for (const auto& o : kept) {
+            const auto& r = o.row;
+            const MandateRecord* m = o.record;
             w.StartObject();
             key_str(w, "document", r.document);
             key_str(w, "date", r.date);
             key_str(w, "paragraph", r.paragraph);
             key_str(w, "verb", std::string(to_string(r.verb)));
             key_str(w, "addressee", r.addressee);
+            w.Key("addressees");
+            w.StartArray();
+            for (const auto& x : m ? m->addressees : std::vector<std::string>{r.addressee}) {
+                w.String(x.c_str());
+            }
+            w.EndArray();
+            key_str(w, "action", field(m, &MandateRecord::action));
+            key_str(w, "due_organ", field(m, &MandateRecord::due_organ));
+            key_str(w, "due_session", field(m, &MandateRecord::due_session));
+            key_str(w, "due_year", field(m, &MandateRecord::due_year));
+            key_str(w, "recurrence", field(m, &MandateRecord::recurrence));
             key_str(w, "language", r.language);
             w.Key("languages");
             w.StartArray();
@@ -305,14 +465,44 @@ int cmd_mandates(const Globals& g, const MandateArgs& a) {
         print_json(buf);
         return kOk;
     }
-    std::cout << rows.size() << (rows.size() == 1 ? " mandate" : " mandates") << "\n";
-    Table t;
-    t.header = {"document", "date", "para", "verb", "addressee", "text"};
-    for (const auto& r : rows) {
-        t.rows.push_back({r.document, r.date, r.paragraph, std::string(to_string(r.verb)),
-                          r.addressee, clip(r.text, a.full ? 0 : 60)});
+    if (a.csv) {
+        std::cout << "document,date,paragraph,verb,addressee,addressees,action,due_organ,"
+                     "due_session,due_year,recurrence,language,text\n";
+        for (const auto& o : kept) {
+            const auto& r = o.row;
+            const MandateRecord* m = o.record;
+            std::vector<std::string> cols = {r.document,
+                                             r.date,
+                                             r.paragraph,
+                                             std::string(to_string(r.verb)),
+                                             r.addressee,
+                                             m ? joined(m->addressees, ";") : r.addressee,
+                                             field(m, &MandateRecord::action),
+                                             field(m, &MandateRecord::due_organ),
+                                             field(m, &MandateRecord::due_session),
+                                             field(m, &MandateRecord::due_year),
+                                             field(m, &MandateRecord::recurrence),
+                                             r.language,
+                                             r.text};
+            std::string line;
+            for (std::size_t i = 0; i < cols.size(); ++i) {
+                line += (i ? "," : "") + csv_field(cols[i]);
+            }
+            std::cout << line << "\n";
+        }
+        return kOk;
     }
-    if (!rows.empty()) {
+    std::cout << kept.size() << (kept.size() == 1 ? " mandate" : " mandates") << "\n";
+    Table t;
+    t.header = {"document", "date", "para", "verb", "addressee", "action", "due", "recur", "text"};
+    for (const auto& o : kept) {
+        const auto& r = o.row;
+        const MandateRecord* m = o.record;
+        t.rows.push_back({r.document, r.date, r.paragraph, std::string(to_string(r.verb)),
+                          r.addressee, field(m, &MandateRecord::action), due_text(m),
+                          field(m, &MandateRecord::recurrence), clip(r.text, a.full ? 0 : 60)});
+    }
+    if (!kept.empty()) {
         t.print(std::cout);
     }
     return kOk;
@@ -846,7 +1036,9 @@ void add_query_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
     }
 
     auto ma = std::make_shared<MandateArgs>();
-    auto* m = app.add_subcommand("mandates", "mandate edges: paragraph, verb, addressee, text");
+    auto* m = app.add_subcommand(
+        "mandates",
+        "mandates: paragraph, verb, addressee, action, due organ and session, recurrence");
     m->add_option("--to", ma->to, "addressee (id, acronym or name), e.g. body:unodc or UNODC");
     m->add_option("--by", ma->by, "citing document, or its issuing body (body:ga)");
     m->add_option("--verb", ma->verbs, "only these verbs (requests, urges, ...)");
@@ -854,7 +1046,14 @@ void add_query_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
         ->check(date_validator());
     m->add_option("--until", ma->until, "documents dated on or before")->check(date_validator());
     m->add_option("--lang", ma->lang, "only this language version");
-    m->add_flag("--json", ma->json, "JSON output");
+    m->add_option("--action", ma->actions,
+                  "only these actions (report, note, meeting, study, plan, assistance, "
+                  "consultation, agenda, information, ...)");
+    m->add_option("--due", ma->due, "only mandates due at this organ (id, acronym or name)");
+    m->add_option("--session", ma->session, "only mandates due at this session (79) or year");
+    m->add_flag("--recurring", ma->recurring, "only recurring mandates (annual, biennial, ...)");
+    m->add_flag("--json", ma->json, "JSON output: one object per mandate and addressee");
+    m->add_flag("--csv", ma->csv, "CSV output (RFC 4180), one line per mandate and addressee");
     m->add_flag("--full", ma->full, "do not shorten clause texts");
     out.push_back({m, [&g, ma] { return cmd_mandates(g, *ma); }});
 

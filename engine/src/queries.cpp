@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <limits>
 #include <map>
+#include <set>
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
@@ -919,6 +921,50 @@ std::vector<SeriesMember> series(const CitationGraph& g, std::string_view id) {
                 queue.push_back(s);
             }
         }
+    }
+
+    // Works every member cites are not members (issue #17): a member found only along chain
+    // edges must be in the run of sessions that reaches the query document's session with
+    // gaps of at most two sessions (an annual or biennial item), and adopted within a month
+    // of the same time of year as the document (a recurring item comes back at the same point
+    // of each session). "Reaffirming its resolutions 46/152 of 18 December 1991, 60/1 of
+    // 16 September 2005, 67/1 of 19 September 2012, 69/193 ... and 77/237": 46/152 is cut
+    // off by the gap, 60/1 and 67/1 (September summits) by the time of year.
+    auto month_of = [](const std::string& date) {
+        return date.size() >= 7 ? std::atoi(date.substr(5, 2).c_str()) : 0;
+    };
+    const int dmonth = month_of(dn.date);
+    if (dsession >= 0) {
+        std::set<int> sessions;
+        for (Vertex v : members) {
+            if (session_of(g.node(v)) >= 0) {
+                sessions.insert(session_of(g.node(v)));
+            }
+        }
+        std::set<int> run = {dsession};
+        for (int s = dsession; sessions.count(s - 1) || sessions.count(s - 2);) {
+            s = sessions.count(s - 1) ? s - 1 : s - 2;
+            run.insert(s);
+        }
+        for (int s = dsession; sessions.count(s + 1) || sessions.count(s + 2);) {
+            s = sessions.count(s + 1) ? s + 1 : s + 2;
+            run.insert(s);
+        }
+        std::vector<Vertex> kept;
+        for (Vertex v : members) {
+            const auto& ev = evidence[v];
+            bool named = std::find(ev.begin(), ev.end(), "self") != ev.end() ||
+                         std::find(ev.begin(), ev.end(), "title") != ev.end();
+            const NodeRecord& m = g.node(v);
+            int s = session_of(m);
+            int month = month_of(m.date);
+            int apart = dmonth > 0 && month > 0 ? std::abs(month - dmonth) : 0;
+            apart = std::min(apart, 12 - apart);
+            if (named || s < 0 || (run.count(s) != 0 && apart <= 1)) {
+                kept.push_back(v);
+            }
+        }
+        members = std::move(kept);
     }
 
     std::vector<SeriesMember> out;

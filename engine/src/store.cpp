@@ -484,6 +484,7 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
         }
         exec("PRAGMA foreign_keys=ON");
         if (mode == Mode::ReadWrite) {
+            create_mandate_table();
             // WAL with synchronous=NORMAL: a committed import survives a crash of the process;
             // only an OS crash or power loss may roll back the last transactions.
             exec("PRAGMA synchronous=NORMAL");
@@ -604,6 +605,7 @@ void Store::write_batch(const ImportBatch& batch, KnownNodes& known) {
     // A document version imported before is replaced: its rows go first. Its paragraphs and
     // edges cannot exist without its documents row (foreign keys), so one lookup tells.
     if (st.has_doc.bind(1, doc.id).bind(2, doc.language).exists()) {
+        drop_mandates(doc.id, doc.language);
         st.del_edges.bind(1, doc.id).bind(2, doc.language).run();
         st.del_par.bind(1, doc.id).bind(2, doc.language).run();
         st.del_doc.bind(1, doc.id).bind(2, doc.language).run();
@@ -693,6 +695,7 @@ void Store::write_batch(const ImportBatch& batch, KnownNodes& known) {
             .bind(at + 9, std::int64_t{e.prov.span_end})
             .bind(at + 10, e.prov.text);
     });
+    write_mandates(batch);
 }
 
 void Store::import(const ImportBatch& batch) {

@@ -400,7 +400,12 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
     Lexicon lex;
     lex.lang_ = lang;
 
-    for (const auto& row : read_tsv(dir + "/structure.tsv", true)) {
+    // mandates.tsv (optional) has the same form as structure.tsv: the mandate reading's keys.
+    auto structure_rows = read_tsv(dir + "/structure.tsv", true);
+    for (auto& row : read_tsv(dir + "/mandates.tsv", false)) {
+        structure_rows.push_back(std::move(row));
+    }
+    for (const auto& row : structure_rows) {
         const std::string& key = at(row, 0);
         if (key.rfind("tpl_", 0) == 0) {
             lex.templates_[key.substr(4)].emplace_back(at(row, 1));

@@ -94,6 +94,34 @@ TEST_CASE("cli queries: cites and cited-by with filters", "[cli][queries]") {
     CHECK(run(t.db() + " cites").code == 1);
 }
 
+TEST_CASE("cli queries: mandate records from the store, filters, JSON and CSV", "[cli][queries]") {
+    SeedDb t("q-mandate-records");
+    // op49 of the seed: 请秘书长向大会第六十九届会议提交报告 (a report due at the sixty-ninth
+    // session of the Assembly).
+    Run j = run(t.db() + " mandates --action report --due GA --session 69 --json");
+    CHECK(j.code == 0);
+    auto d = parse(j.out);
+    REQUIRE(d.IsArray());
+    REQUIRE(d.Size() == 1);
+    CHECK(std::string(d[0]["paragraph"].GetString()) == "op49");
+    CHECK(std::string(d[0]["addressee"].GetString()) == "body:sg");
+    CHECK(std::string(d[0]["action"].GetString()) == "report");
+    CHECK(std::string(d[0]["due_organ"].GetString()) == "body:ga");
+    CHECK(std::string(d[0]["due_session"].GetString()) == "69");
+    CHECK(d[0]["addressees"].Size() == 1);
+    Run c = run(t.db() + " mandates --action report --csv");
+    CHECK(c.code == 0);
+    CHECK_THAT(c.out, Catch::StartsWith("document,date,paragraph,verb,addressee,addressees,"
+                                        "action,due_organ,due_session,due_year,recurrence,"
+                                        "language,text\n"));
+    at(c.out, "A/RES/68/193,2013-12-18,op49,requests,body:sg,body:sg,report,body:ga,69,,,zh,");
+    // op25 asks UNODC to collect and disseminate data 定期 (regularly).
+    Run rec = run(t.db() + " mandates --recurring --to UNODC");
+    CHECK(rec.code == 0);
+    at(rec.out, "op25");
+    CHECK(run(t.db() + " mandates --due body:nowhere").code == 2);
+}
+
 TEST_CASE("cli queries: rank, path and series on the seed", "[cli][queries]") {
     SeedDb t("q-rank");
     Run r = run(t.db() + " rank --top 5");
@@ -119,8 +147,9 @@ TEST_CASE("cli queries: rank, path and series on the seed", "[cli][queries]") {
 
     Run s = run(t.db() + " series A/RES/68/193");
     CHECK(s.code == 0);
-    auto first = at(s.out, "A/RES/46/152  46       1991-12-18  cited only");
-    auto prev = at(s.out, "A/RES/67/189", first);
+    // 46/152 (1991), which the whole crime series reaffirms, is not a member (issue #17).
+    CHECK(s.out.find("A/RES/46/152") == std::string::npos);
+    auto prev = at(s.out, "A/RES/67/189");
     at(s.out, "->  A/RES/68/193  68       2013-12-18  in store    self", prev);
 }
 

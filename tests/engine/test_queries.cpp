@@ -319,6 +319,29 @@ TEST_CASE("queries: series orders titles and citation chains by session", "[quer
                     "A/RES/48/10"});
 }
 
+TEST_CASE("queries: series leaves out the works every member cites (issue #17)", "[queries]") {
+    // A/RES/78/229's first preambular paragraph, as written: "Reaffirming its resolutions
+    // 46/152 of 18 December 1991, 60/1 of 16 September 2005, 67/1 of 19 September 2012, ...,
+    // 73/186 of 17 December 2018, 74/177 of 18 December 2019, 75/196 of 16 December 2020,
+    // 76/187 of 16 December 2021 and 77/237 of 15 December 2022".
+    CitationGraph g;
+    const char* cited[][2] = {{"A/RES/46/152", "1991-12-18"}, {"A/RES/60/1", "2005-09-16"},
+                              {"A/RES/67/1", "2012-09-19"},   {"A/RES/73/186", "2018-12-17"},
+                              {"A/RES/74/177", "2019-12-18"}, {"A/RES/75/196", "2020-12-16"},
+                              {"A/RES/76/187", "2021-12-16"}, {"A/RES/77/237", "2022-12-15"}};
+    g.add_node(dated(node("A/RES/78/229", NodeKind::Resolution, "Crime programme"), "2023-12-19"));
+    for (const auto& c : cited) {
+        g.add_node(dated(node(c[0], NodeKind::Resolution, ""), c[1]));
+        g.add_edge(edge("A/RES/78/229", c[0], Relation::reaffirms, Role::object, "pp1"));
+    }
+    V ids;
+    for (const auto& m : series(g, "A/RES/78/229")) {
+        ids.push_back(m.id);
+    }
+    CHECK(ids == V{"A/RES/73/186", "A/RES/74/177", "A/RES/75/196", "A/RES/76/187", "A/RES/77/237",
+                   "A/RES/78/229"});
+}
+
 namespace {
 
 // 7 vertices, with a dangling node (h), an isolated node (f), a self-loop (g) and a

@@ -2,6 +2,7 @@
 #include "citegraph/engine/error.hpp"
 #include "citegraph/engine/symbol.hpp"
 #include "citegraph/importers/importer.hpp"
+#include "citegraph/importers/mandates.hpp"
 #include "citegraph/importers/text_pipeline.hpp"
 
 namespace citegraph {
@@ -139,6 +140,8 @@ class TextImporter final : public Importer {
             }
         }
         b.edges = std::move(ex.edges);
+        b.mandates = text::read_mandates(b.document.paragraphs, b.edges, *lex, ctx_.gazetteer(),
+                                         seg.header.organ);
 
         res.report.file = path;
         res.report.document = id;

@@ -62,11 +62,29 @@ struct DocumentRecord {
     std::vector<ParagraphRecord> paragraphs;
 };
 
+// One mandate read from a clause (issue #17): what an operative verb asks of its addressees,
+// the action asked, where and when it is due, and whether it recurs. Values are the
+// language-neutral names of data/lexicon/<lang>/mandates.tsv ("report", "meeting", ...).
+struct MandateRecord {
+    std::string paragraph; // "op12"
+    std::string verb;      // relation name ("requests"), or "decides" for an agenda item
+    std::vector<std::string> addressees; // node ids, in order of appearance
+    std::string action;                  // "report", "meeting", ...; "other" when none is read
+    std::string due_organ;               // body id ("body:ga"), "" when none is named
+    std::string due_session;             // "79"; "" when none is named
+    std::string due_year;                // "2025"; "" when none is named
+    std::string recurrence;              // "annual", "biennial", ...; "" when none
+    std::uint32_t span_begin = 0;        // the clause, as on its edges
+    std::uint32_t span_end = 0;
+    std::string text;
+};
+
 // Everything one import produces; the store writes it in one transaction.
 struct ImportBatch {
     DocumentRecord document;
     std::vector<NodeRecord> nodes;
     std::vector<EdgeRecord> edges;
+    std::vector<MandateRecord> mandates; // of `document`, in paragraph order
 };
 
 } // namespace citegraph

@@ -174,6 +174,9 @@ std::vector<RelatedResult> related(const CitationGraph& g, std::string_view id,
 //   earlier = everything reachable from S0 along chain edges (recursively: a cited
 //        resolution that is in the store contributes its own lists);
 //   later = every document reaching S0 along chain edges (recursively).
+// Then a member found only along chain edges stays only when its session is in the run of
+// sessions reaching d's session with gaps of at most two, and it was adopted within a month of
+// d's time of year (works every member cites, such as A/RES/60/1 or 46/152, are not members).
 // Each member says why it is included and whether the store holds its text (an imported
 // document: it has outgoing edges) or it is only cited. Agenda item numbers are not used:
 // they are renumbered every session. Members are ordered by session (session_of), then date,

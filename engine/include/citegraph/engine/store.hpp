@@ -39,6 +39,13 @@ struct StoreStats {
     std::vector<std::pair<std::string, std::string>> date_contradictions;
 };
 
+// A mandate record as stored: its document version and the record (issue #17).
+struct StoredMandate {
+    std::string document;
+    std::string language;
+    MandateRecord mandate;
+};
+
 class Store {
   public:
     // Version 1: meta, nodes, names, documents, paragraphs, edges.
@@ -95,6 +102,9 @@ class Store {
     std::vector<DocumentInfo> documents() const;
     std::vector<ParagraphRecord> paragraphs(const std::string& doc, const std::string& lang) const;
 
+    // Every stored mandate record, by document, language and order in the document.
+    std::vector<StoredMandate> mandates() const;
+
     const std::string& path() const { return path_; }
 
   private:
@@ -104,6 +114,12 @@ class Store {
     using KnownNodes = std::unordered_set<std::string_view>;
     void write_batch(const ImportBatch& batch, KnownNodes& known);
     void require_node(std::string_view id, KnownNodes& known, const std::string& what);
+
+    // The mandates table (store_mandates.cpp): created on opening for writing, a document
+    // version's rows dropped before its documents row and written after its edges.
+    void create_mandate_table();
+    void drop_mandates(const std::string& doc, const std::string& lang);
+    void write_mandates(const ImportBatch& batch);
 
     struct Statements; // the write statements, prepared once per store
     Statements& statements();

@@ -9,6 +9,7 @@
 //   data/lexicon/<lang>/verbs.tsv       surface  relation  start|any  [not-followed-by,...]
 //   data/lexicon/<lang>/structure.tsv   key  value  [value2]   (keys documented in the file)
 //   data/lexicon/<lang>/variants.tsv    variant  standard   (character or string mapping)
+//   data/lexicon/<lang>/mandates.tsv    key  value  [value2]   (mandate reading, see the file)
 #pragma once
 
 #include "citegraph/engine/schema.hpp"
