@@ -33,7 +33,7 @@ REQUEST = re.compile(
     r"\s*(?:\(?[0-9]+[.)]\s*)?(?:(?:[A-Z][a-z]+ly|Also|Further|Once again|Again|also|further"
     r"|strongly|urgently)\s+)*(Requests|Urges|Calls upon|Invites|Encourages|Recommends that)\b")
 PROBES = ["UNEP", "UNDP", "UNHCR", "WHO", "FAO", "UNICEF", "International Law Commission"]
-UNRESOLVED = re.compile(r"^\s*unresolved (\S+) (\S+): (.*) \(([^()]*(?:\([^()]*\))?[^()]*)\)$")
+UNRESOLVED = re.compile(r"^\s*unresolved (\S+) (\S+(?: fn\d+)?): (.*) \(([^()]*(?:\([^()]*\))?[^()]*)\)$")
 
 
 def main():
