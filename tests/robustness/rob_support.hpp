@@ -3,6 +3,17 @@
 // and a checksum of every table) to prove that a failed operation changed nothing.
 #pragma once
 
+// AddressSanitizer's shadow memory and checks multiply an import's memory and time: the bounds
+// below are measured on the ordinary build (scripts/run-tests.sh, which .ci/run runs first);
+// the sanitizer build checks them with these factors (it is there to find memory errors).
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr long kSanitizerTime = 4;
+inline constexpr long kSanitizerMemory = 3;
+#else
+inline constexpr long kSanitizerTime = 1;
+inline constexpr long kSanitizerMemory = 1;
+#endif
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdint>
