@@ -111,5 +111,5 @@ TEST_CASE("robustness: peak memory stays within 40 bytes per input byte plus 100
     CHECK(r.code == 2);
     CHECK(r.out.find("file too large: ") != std::string::npos);
     CHECK(r.out.find("(the limit is 8388608 bytes") != std::string::npos);
-    CHECK(r.max_rss_kb < 100 * 1024);
+    CHECK(r.max_rss_kb < 100 * 1024 * kSanitizerMemory); // ASan alone takes ~260 MB
 }
