@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <string>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,7 +14,9 @@ namespace citegraph {
 namespace {
 
 constexpr std::size_t kBuffer = 1 << 20;
-constexpr int kMaxLinks = 40; // as the kernel's own limit (ELOOP)
+constexpr int kMaxLinks = 40;     // as the kernel's own limit (ELOOP)
+constexpr int kFifoWaitMs = 3000; // how long a FIFO's reader has to open it
+constexpr int kFifoPollMs = 20;
 
 std::string folder_of(const std::string& path) {
     auto slash = path.rfind('/');
@@ -101,10 +104,19 @@ OutputFile::OutputFile(const std::string& path, const OutputPolicy& policy) : pa
         }
         if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
             // In place: a device or a pipe is never replaced by a regular file. A FIFO with no
-            // reader fails with ENXIO instead of blocking.
+            // reader fails with ENXIO instead of blocking; a reader started at the same time as
+            // the export (`citegraph export -o fifo & cat fifo`) gets kFifoWait to open it.
             fd_ = ::open(target_.c_str(), O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+            for (int waited = 0; fd_ < 0 && errno == ENXIO && waited < kFifoWaitMs;
+                 waited += kFifoPollMs) {
+                ::usleep(kFifoPollMs * 1000);
+                fd_ = ::open(target_.c_str(), O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+            }
             if (fd_ < 0) {
-                fail(errno == ENXIO ? "a FIFO that nobody reads" : "cannot open it", errno);
+                fail(errno == ENXIO ? "a FIFO that nobody reads (none opened it within " +
+                                          std::to_string(kFifoWaitMs / 1000) + " s)"
+                                    : std::string("cannot open it"),
+                     errno);
             }
             ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) & ~O_NONBLOCK);
             return;

@@ -10,7 +10,7 @@
 //                           the link itself stays a link.
 //   a character device,     written in place (/dev/null, /dev/stdout, a terminal, a pipe made
 //   a FIFO                  with mkfifo): never replaced by a regular file. A FIFO nobody reads
-//                           is refused at once instead of blocking.
+//                           is refused after 3 s instead of blocking.
 //   a directory, a block    refused.
 //   device, a socket
 //   a protected file        refused: the paths in OutputPolicy::protect (the store, its -wal
