@@ -37,6 +37,13 @@ std::unique_ptr<Store> open_for_reading(const Globals& g);
 std::vector<std::string> store_files(const Globals& g);
 // The whole store as a graph (empty if there is no store yet).
 CitationGraph load_graph(const Globals& g);
+// For a query about one node: when `text` is a node's exact id or a bare resolution number
+// ("68/193" -> A/RES/68/193) of the store, only that node's edges and neighbours
+// (Store::load_around, issue #20); else the whole graph, where the resolver reads names,
+// acronyms and aliases and suggests the closest ones. Either way the answer is the same.
+// `depth` 1 or 2: every node within that many hops and the edges between them
+// (Store::load_ball, for export --from); a larger depth reads the whole graph.
+CitationGraph load_graph_for(const Globals& g, const std::string& text, int depth = 0);
 
 // The resolver of every node argument: the graph's ids, names and symbols, plus the alias
 // and variant tables of the data directory (importers/names.hpp).

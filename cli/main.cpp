@@ -48,6 +48,34 @@ CitationGraph load_graph(const Globals& g) {
     return store ? store->load() : CitationGraph{};
 }
 
+CitationGraph load_graph_for(const Globals& g, const std::string& text, int depth) {
+    auto store = open_for_reading(g);
+    if (!store) {
+        return CitationGraph{};
+    }
+    auto around = [&](const std::string& id) {
+        return depth == 0 ? store->load_around(id) : store->load_ball(id, depth);
+    };
+    // The resolver's first two rules (NodeResolver::find): the exact id, then a bare number.
+    if (depth <= 2) {
+        if (auto part = around(text)) {
+            return std::move(*part);
+        }
+        auto slash = text.find('/');
+        auto digits = [](std::string_view s) {
+            return !s.empty() &&
+                   std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        if (slash != std::string::npos && digits(std::string_view(text).substr(0, slash)) &&
+            digits(std::string_view(text).substr(slash + 1))) {
+            if (auto part = around("A/RES/" + text)) {
+                return std::move(*part);
+            }
+        }
+    }
+    return store->load();
+}
+
 NodeResolver make_resolver(const Globals& g, const CitationGraph& graph) {
     NameTables t = load_name_tables(g.data);
     NodeResolver r(graph, t.variants);
@@ -401,7 +429,7 @@ std::string label_of(const NodeRecord& n) {
 }
 
 int cmd_show(const Globals& g, const std::string& text) {
-    CitationGraph graph = load_graph(g);
+    CitationGraph graph = load_graph_for(g, text);
     NodeResolver resolver = make_resolver(g, graph);
     auto v = resolver.find(text);
     if (!v) {
@@ -529,7 +557,8 @@ int cmd_export(const Globals& g, const ExportArgs& a) {
         }
         f.kinds.insert(*kind);
     }
-    CitationGraph graph = load_graph(g);
+    // From one node: only its neighbourhood is read (Store::load_ball) when it is named by id.
+    CitationGraph graph = f.from.empty() ? load_graph(g) : load_graph_for(g, f.from, f.depth);
     if (!f.from.empty()) {
         f.from = resolve_or_report(make_resolver(g, graph), graph, f.from);
         if (f.from.empty()) {

@@ -163,7 +163,8 @@ void add_filter_options(CLI::App* c, CitesArgs& a) {
 }
 
 int cmd_cites(const Globals& g, const CitesArgs& a, bool outgoing) {
-    CitationGraph graph = load_graph(g);
+    // --body names a body through the resolver's names: the whole graph then.
+    CitationGraph graph = a.body.empty() ? load_graph_for(g, a.id) : load_graph(g);
     CitationFilter f;
     if (!parse_set(a.relations, "relation", f.relations) || !parse_set(a.roles, "role", f.roles)) {
         return kUsage;
@@ -942,7 +943,7 @@ struct DiffArgs {
 };
 
 int cmd_diff_languages(const Globals& g, const DiffArgs& a) {
-    CitationGraph graph = load_graph(g);
+    CitationGraph graph = load_graph_for(g, a.id);
     std::string id = resolve_or_report(make_resolver(g, graph), graph, a.id);
     if (id.empty()) {
         return kInput;

@@ -3,6 +3,7 @@
 #include "citegraph/engine/error.hpp"
 #include "citegraph/engine/symbol.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -118,6 +119,11 @@ class Stmt {
                  : std::string_view();
     }
     std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+    // Ready for the next bind and step.
+    void reset() {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+    }
     bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
   private:
@@ -815,6 +821,63 @@ void Store::import_all(const std::vector<ImportBatch>& batches) {
     tx.commit();
 }
 
+namespace {
+
+constexpr const char* kNodeColumns =
+    "SELECT id, kind, symbol, date, body, session, unts_volume, unts_number FROM nodes";
+// The columns read_edge() reads, in its order.
+constexpr const char* kEdgeFields =
+    "source, target, relation, role, doc_id, lang, paragraph, span_start, span_end, text";
+
+NodeRecord read_node(const Stmt& q, const std::string& path) {
+    NodeRecord n;
+    n.id = q.text(0);
+    auto kind = parse_node_kind(q.text(1));
+    if (!kind) {
+        throw StoreError(path, "node " + n.id + " has unknown kind " + q.text(1));
+    }
+    n.kind = *kind;
+    n.symbol = q.text(2);
+    n.date = q.text(3);
+    n.body = q.text(4);
+    n.session = q.text(5);
+    n.unts_volume = q.text(6);
+    n.unts_number = q.text(7);
+    return n;
+}
+
+// Fills `e` from the row; its strings keep their capacity (no allocation per edge once grown).
+void read_edge(const Stmt& q, const std::string& path, EdgeRecord& e) {
+    e.source.assign(q.view(0));
+    e.target.assign(q.view(1));
+    auto rel = parse_relation(q.view(2));
+    auto role = parse_role(q.view(3));
+    if (!rel || !role) {
+        throw StoreError(path, "edge " + e.source + " -> " + e.target +
+                                   " has an unknown relation or role");
+    }
+    e.relation = *rel;
+    e.role = *role;
+    e.prov.document.assign(q.view(4));
+    e.prov.language.assign(q.view(5));
+    e.prov.paragraph.assign(q.view(6));
+    e.prov.span_begin = static_cast<std::uint32_t>(q.integer(7));
+    e.prov.span_end = static_cast<std::uint32_t>(q.integer(8));
+    e.prov.text.assign(q.view(9));
+}
+
+void add_loaded_edge(CitationGraph& g, const EdgeRecord& e, const std::string& path) {
+    try {
+        g.add_edge(e);
+    } catch (const std::invalid_argument&) {
+        // Only a damaged or hand-edited file (foreign keys hold for what we write).
+        throw StoreError(path, "damaged store: edge " + e.source + " -> " + e.target +
+                                   " names a node that is not in the store");
+    }
+}
+
+} // namespace
+
 CitationGraph Store::load() const {
     CitationGraph g;
     if (db_ == nullptr) {
@@ -823,24 +886,11 @@ CitationGraph Store::load() const {
     ReadSnapshot snapshot(db_);
     std::map<std::string, NodeRecord> nodes;
     {
-        Stmt q(db_, path_,
-               "SELECT id, kind, symbol, date, body, session, unts_volume, unts_number FROM nodes "
-               "ORDER BY id");
+        Stmt q(db_, path_, (std::string(kNodeColumns) + " ORDER BY id").c_str());
         while (q.step()) {
-            NodeRecord n;
-            n.id = q.text(0);
-            auto kind = parse_node_kind(q.text(1));
-            if (!kind) {
-                throw StoreError(path_, "node " + n.id + " has unknown kind " + q.text(1));
-            }
-            n.kind = *kind;
-            n.symbol = q.text(2);
-            n.date = q.text(3);
-            n.body = q.text(4);
-            n.session = q.text(5);
-            n.unts_volume = q.text(6);
-            n.unts_number = q.text(7);
-            nodes.emplace(n.id, std::move(n));
+            NodeRecord n = read_node(q, path_);
+            std::string id = n.id;
+            nodes.emplace(std::move(id), std::move(n));
         }
     }
     {
@@ -855,36 +905,163 @@ CitationGraph Store::load() const {
     for (const auto& [id, n] : nodes) {
         g.add_node(n);
     }
-    Stmt q(db_, path_,
-           "SELECT source, target, relation, role, doc_id, lang, paragraph, span_start, span_end, "
-           "text FROM edges ORDER BY id");
-    // One record reused for every row: its strings keep their capacity (no allocation per
-    // edge once they have grown); add_edge() finds the nodes.
+    Stmt q(db_, path_, (std::string("SELECT ") + kEdgeFields + " FROM edges ORDER BY id").c_str());
     EdgeRecord e;
     while (q.step()) {
-        e.source.assign(q.view(0));
-        e.target.assign(q.view(1));
-        auto rel = parse_relation(q.view(2));
-        auto role = parse_role(q.view(3));
-        if (!rel || !role) {
-            throw StoreError(path_, "edge " + e.source + " -> " + e.target +
-                                        " has an unknown relation or role");
+        read_edge(q, path_, e);
+        add_loaded_edge(g, e, path_);
+    }
+    return g;
+}
+
+std::optional<CitationGraph> Store::load_around(const std::string& id) const {
+    if (db_ == nullptr) {
+        return std::nullopt;
+    }
+    ReadSnapshot snapshot(db_);
+    // The node, then its edges either way (through the source and target indexes), in the
+    // order load() adds them, so that each vertex's out- and in-edges keep load()'s order.
+    std::map<std::string, NodeRecord> nodes;
+    {
+        Stmt q(db_, path_, (std::string(kNodeColumns) + " WHERE id=?1").c_str());
+        q.bind(1, id);
+        if (!q.step()) {
+            return std::nullopt;
         }
-        e.relation = *rel;
-        e.role = *role;
-        e.prov.document.assign(q.view(4));
-        e.prov.language.assign(q.view(5));
-        e.prov.paragraph.assign(q.view(6));
-        e.prov.span_begin = static_cast<std::uint32_t>(q.integer(7));
-        e.prov.span_end = static_cast<std::uint32_t>(q.integer(8));
-        e.prov.text.assign(q.view(9));
-        try {
-            g.add_edge(e);
-        } catch (const std::invalid_argument&) {
-            // Only a damaged or hand-edited file (foreign keys hold for what we write).
-            throw StoreError(path_, "damaged store: edge " + e.source + " -> " + e.target +
-                                        " names a node that is not in the store");
+        nodes.emplace(id, read_node(q, path_));
+    }
+    std::vector<EdgeRecord> edges;
+    {
+        const std::string fields = std::string("SELECT ") + kEdgeFields + ", id FROM edges";
+        Stmt q(db_, path_,
+               (fields + " WHERE source=?1 UNION ALL " + fields +
+                " WHERE target=?1 AND source<>?1 ORDER BY 11")
+                   .c_str());
+        q.bind(1, id);
+        EdgeRecord e;
+        while (q.step()) {
+            read_edge(q, path_, e);
+            edges.push_back(e);
         }
+    }
+    {
+        Stmt q(db_, path_, (std::string(kNodeColumns) + " WHERE id=?1").c_str());
+        for (const auto& e : edges) {
+            for (const std::string* end : {&e.source, &e.target}) {
+                if (nodes.count(*end) != 0) {
+                    continue;
+                }
+                q.bind(1, *end);
+                if (q.step()) {
+                    nodes.emplace(*end, read_node(q, path_));
+                }
+                q.reset();
+            }
+        }
+    }
+    {
+        Stmt q(db_, path_, "SELECT lang, name FROM names WHERE node_id=?1");
+        for (auto& [nid, n] : nodes) {
+            q.bind(1, nid);
+            while (q.step()) {
+                n.names[q.text(0)] = q.text(1);
+            }
+            q.reset();
+        }
+    }
+    CitationGraph g;
+    for (const auto& [nid, n] : nodes) {
+        g.add_node(n);
+    }
+    for (const auto& e : edges) {
+        add_loaded_edge(g, e, path_);
+    }
+    return g;
+}
+
+std::optional<CitationGraph> Store::load_ball(const std::string& id, int depth) const {
+    if (db_ == nullptr) {
+        return std::nullopt;
+    }
+    ReadSnapshot snapshot(db_);
+    std::map<std::string, NodeRecord> nodes;
+    Stmt node_q(db_, path_, (std::string(kNodeColumns) + " WHERE id=?1").c_str());
+    node_q.bind(1, id);
+    if (!node_q.step()) {
+        return std::nullopt;
+    }
+    nodes.emplace(id, read_node(node_q, path_));
+    node_q.reset();
+    // Breadth-first over the edges either way, every relation: a superset of what any filter
+    // keeps within `depth` hops.
+    {
+        Stmt q(db_, path_,
+               "SELECT target FROM edges WHERE source=?1 UNION SELECT source FROM edges WHERE "
+               "target=?1");
+        std::vector<std::string> frontier{id};
+        for (int d = 0; d < depth && !frontier.empty(); ++d) {
+            std::vector<std::string> next;
+            for (const auto& v : frontier) {
+                q.bind(1, v);
+                while (q.step()) {
+                    std::string w = q.text(0);
+                    if (nodes.count(w) == 0) {
+                        nodes.emplace(w, NodeRecord{});
+                        next.push_back(std::move(w));
+                    }
+                }
+                q.reset();
+            }
+            frontier = std::move(next);
+        }
+    }
+    for (auto& [nid, n] : nodes) {
+        if (nid == id) {
+            continue;
+        }
+        node_q.bind(1, nid);
+        if (!node_q.step()) {
+            throw StoreError(path_, "damaged store: an edge names node " + nid +
+                                        ", which is not in the store");
+        }
+        n = read_node(node_q, path_);
+        node_q.reset();
+    }
+    {
+        Stmt q(db_, path_, "SELECT lang, name FROM names WHERE node_id=?1");
+        for (auto& [nid, n] : nodes) {
+            q.bind(1, nid);
+            while (q.step()) {
+                n.names[q.text(0)] = q.text(1);
+            }
+            q.reset();
+        }
+    }
+    // Every edge between two nodes of the ball, once (through its source), in load()'s order.
+    std::vector<std::pair<std::int64_t, EdgeRecord>> edges;
+    {
+        Stmt q(db_, path_,
+               (std::string("SELECT ") + kEdgeFields + ", id FROM edges WHERE source=?1").c_str());
+        EdgeRecord e;
+        for (const auto& [nid, n] : nodes) {
+            q.bind(1, nid);
+            while (q.step()) {
+                if (nodes.count(std::string(q.view(1))) != 0) {
+                    read_edge(q, path_, e);
+                    edges.emplace_back(q.integer(10), e);
+                }
+            }
+            q.reset();
+        }
+    }
+    std::sort(edges.begin(), edges.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    CitationGraph g;
+    for (const auto& [nid, n] : nodes) {
+        g.add_node(n);
+    }
+    for (const auto& [rowid, e] : edges) {
+        add_loaded_edge(g, e, path_);
     }
     return g;
 }

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -98,6 +99,15 @@ class Store {
     void add_metadata(const std::vector<NodeRecord>& nodes);
 
     CitationGraph load() const;
+    // The node `id`, every edge from or to it and the nodes at their other ends (with names),
+    // read through the indexes in time proportional to the answer; nullopt when the store has
+    // no node `id`. Each vertex's out- and in-edges are in load()'s order, so a query about
+    // `id` alone answers on this graph as on load()'s (issue #20: point queries).
+    std::optional<CitationGraph> load_around(const std::string& id) const;
+    // Every node within `depth` hops of `id` (edges followed either way, any relation) and
+    // every edge between two of them, in load()'s order: filter_graph() with `from` = id and
+    // at most that depth selects from it what it selects from load() (export --from).
+    std::optional<CitationGraph> load_ball(const std::string& id, int depth) const;
     StoreStats stats() const;
     std::vector<DocumentInfo> documents() const;
     std::vector<ParagraphRecord> paragraphs(const std::string& doc, const std::string& lang) const;
