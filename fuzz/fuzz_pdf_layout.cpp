@@ -1,54 +1,18 @@
-// libFuzzer target: the PDF layout stage (pdf::lay_out) on arbitrary page geometry. Each word
-// is 11 bytes of geometry and flags followed by up to 7 bytes of text; a 0xFF byte starts a new
-// page. Checks: page offsets are ordered and inside the text, the text ends with a newline.
+// libFuzzer target: the PDF layout stage (pdf::lay_out) on arbitrary page geometry, decoded
+// as pdf_layout_input.hpp says (each word 11 bytes of geometry and flags and up to 7 bytes of
+// text; 0xFF starts a page). Checks: page offsets are ordered and inside the text, the text
+// ends with a newline. tests/robustness replays the corpus through the same two functions.
 // (poppler itself is not fuzzed here: it is not our code and not built with our sanitizers.)
-#include "citegraph/importers/pdf_layout.hpp"
+#include "pdf_layout_input.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 
-using namespace citegraph;
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    std::vector<pdf::Page> pages(1);
-    std::size_t i = 0;
-    auto coord = [&](std::size_t k, double scale) {
-        return (static_cast<double>(data[k]) * 256 + data[k + 1]) / 65535.0 * scale;
-    };
-    while (i < size) {
-        if (data[i] == 0xFF) {
-            pages.emplace_back();
-            ++i;
-            continue;
-        }
-        if (i + 11 > size) {
-            break;
-        }
-        pdf::Word w;
-        w.x0 = coord(i, 700) - 50;
-        w.x1 = w.x0 + coord(i + 2, 200) - 10;
-        w.y0 = coord(i + 4, 900) - 50;
-        w.y1 = w.y0 + coord(i + 6, 40) - 5;
-        w.size = coord(i + 8, 40) - 2;
-        w.space_after = (data[i + 10] & 0x80) != 0;
-        std::size_t n = data[i + 10] & 7;
-        i += 11;
-        for (std::size_t k = 0; k < n && i < size; ++k, ++i) {
-            w.text += static_cast<char>(data[i]);
-        }
-        pages.back().words.push_back(std::move(w));
-    }
-    pdf::Layout l = pdf::lay_out(pages);
-    if (l.page_begin.size() != pages.size()) {
-        std::abort();
-    }
-    for (std::size_t p = 0; p < l.page_begin.size(); ++p) {
-        if (l.page_begin[p] > l.text.size() || (p > 0 && l.page_begin[p] < l.page_begin[p - 1])) {
-            std::abort();
-        }
-    }
-    if (!l.text.empty() && l.text.back() != '\n') {
+    const auto pages = citegraph::fuzzing::decode_pages(data, size);
+    const citegraph::pdf::Layout l = citegraph::pdf::lay_out(pages);
+    if (!citegraph::fuzzing::layout_holds(pages, l)) {
         std::abort();
     }
     return 0;

@@ -1,12 +1,13 @@
 // The minimised corpus of each fuzz target and every input a fuzzer once crashed on
 // (tests/robustness/regressions/<target>/) run again: texts through the importer and a store
 // (crash files also through `import`), stores through `stats` and `export`, symbols through
-// the grammar. Exit 0 or 2 (a clean refusal), never a signal or another code; an empty folder
-// is a failure.
+// the grammar, page geometry through the PDF layout stage. Exit 0 or 2 (a clean refusal), never a
+// signal or another code; an empty folder is a failure.
 #include "citegraph/engine/error.hpp"
 #include "citegraph/engine/store.hpp"
 #include "citegraph/engine/symbol.hpp"
 #include "citegraph/importers/importer.hpp"
+#include "pdf_layout_input.hpp"
 #include "rob_support.hpp"
 
 #include <algorithm>
@@ -114,4 +115,25 @@ TEST_CASE("robustness: fuzzer regressions of the symbol grammar", "[robustness][
         CHECK_NOTHROW(citegraph::parse_resolution_number(text, organs[sel % 5], (sel & 0x80) != 0));
         CHECK_NOTHROW(citegraph::roman_value(text));
     }
+}
+
+TEST_CASE("robustness: fuzzer regressions of the PDF layout stage", "[robustness][regressions]") {
+    // The page geometry the fuzz target decodes, laid out again with the target's checks.
+    std::size_t words = 0, pages = 0;
+    for (const auto& f : inputs("fuzz_pdf_layout")) {
+        const std::string bytes = read_file(f);
+        const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+        const auto decoded = citegraph::fuzzing::decode_pages(data, bytes.size());
+        INFO(f);
+        citegraph::pdf::Layout l;
+        REQUIRE_NOTHROW(l = citegraph::pdf::lay_out(decoded));
+        CHECK(citegraph::fuzzing::layout_holds(decoded, l));
+        pages += decoded.size();
+        for (const auto& p : decoded) {
+            words += p.words.size();
+        }
+    }
+    // The corpus holds real geometry, not only empty pages.
+    CHECK(words > 1000);
+    CHECK(pages > 100);
 }
