@@ -30,7 +30,8 @@ constexpr std::array<std::string_view, kRelationCount> kRelationNames = {"reaffi
                                                                          "draws_attention",
                                                                          "commends",
                                                                          "expresses_appreciation",
-                                                                         "adopted_on_report"};
+                                                                         "adopted_on_report",
+                                                                         "refers_to"};
 
 constexpr std::array<std::string_view, kRoleCount> kRoleNames = {"object", "addressee", "mention",
                                                                  "source"};

@@ -481,6 +481,12 @@ Store::Store(const std::string& path, Mode mode) : path_(path) {
                   std::to_string(kSchemaVersion) + "')")
                      .c_str());
             tx.commit();
+        } else if (version >= kOldestReadableVersion && version < kSchemaVersion) {
+            if (mode == Mode::ReadWrite) {
+                exec(("UPDATE meta SET value='" + std::to_string(kSchemaVersion) +
+                      "' WHERE key='schema_version'")
+                         .c_str());
+            }
         } else if (version != kSchemaVersion) {
             throw StoreError(path,
                              "store schema version " + std::to_string(version) +

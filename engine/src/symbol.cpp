@@ -371,6 +371,39 @@ std::optional<Symbol> parse_number(std::string_view text, const Organ& organ, bo
     }
     Symbol sym;
     sym.kind = decision ? NodeKind::Decision : NodeKind::Resolution;
+    if (prefix.find('{') != std::string::npos) {
+        // A series whose symbol carries the session inside: "UNEP/EA.{session}/Res.{number}"
+        // (resolution 5/5 of the Environment Assembly is UNEP/EA.5/Res.5). Only the plain
+        // "session/number" form, sessions 1-99, no part letter.
+        const std::size_t slash = tail->key.find('/');
+        const std::string session = tail->key.substr(0, slash);
+        const std::string number =
+            slash == std::string::npos ? std::string() : tail->key.substr(slash + 1);
+        auto digits = [](const std::string& x) {
+            return !x.empty() && x.size() <= 3 &&
+                   x.find_first_not_of("0123456789") == std::string::npos;
+        };
+        if (!digits(session) || session.size() > 2 || !digits(number)) {
+            return std::nullopt;
+        }
+        std::string key = prefix;
+        for (const auto& [field, value] :
+             {std::pair<std::string_view, const std::string&>{"{session}", session},
+              std::pair<std::string_view, const std::string&>{"{number}", number}}) {
+            const std::size_t at = key.find(field);
+            if (at == std::string::npos) {
+                return std::nullopt;
+            }
+            key.replace(at, field.size(), value);
+        }
+        if (key.find('{') != std::string::npos) {
+            return std::nullopt;
+        }
+        sym.key = key;
+        sym.display = std::move(key);
+        sym.session = session;
+        return sym;
+    }
     sym.key = prefix + '/' + tail->key;
     sym.display = prefix + '/' + tail->display;
     sym.session = std::move(tail->session);
@@ -629,6 +662,30 @@ std::optional<Symbol> parse_symbol(std::string_view text) {
     }
     if (suffixes > kMaxSymbolSuffixes) {
         return std::nullopt;
+    }
+    // A series whose session is the number of a dotted body and whose last part is "Res.N"
+    // or "Dec.N": "UNEP/EA.5/Res.14" (the Environment Assembly), "HSP/HA.1/Res.1" (the
+    // UN-Habitat Assembly). With a suffix it is a document, as for the RES series.
+    if (parts.size() >= 3 && classify(parts[1]) == Part::dotted &&
+        (parts[2].substr(0, 4) == "Res." || parts[2].substr(0, 4) == "Dec.") &&
+        is_number_part(parts[2].substr(4))) {
+        for (std::size_t i = 3; i < parts.size(); ++i) {
+            if (classify(parts[i]) != Part::suffix) {
+                return std::nullopt;
+            }
+        }
+        const std::string_view session = parts[1].substr(parts[1].find('.') + 1);
+        if (!is_number_part(session)) {
+            return std::nullopt;
+        }
+        Symbol sym;
+        sym.kind = parts.size() > 3     ? NodeKind::Document
+                   : parts[2][0] == 'R' ? NodeKind::Resolution
+                                        : NodeKind::Decision;
+        sym.key = std::string(s);
+        sym.display = sym.key;
+        sym.session = std::string(session);
+        return sym;
     }
     // A RES or DEC marker after the root and body names ("A/HRC/RES/...") makes a resolution
     // or decision; anything else is a document.

@@ -62,6 +62,7 @@ constexpr std::array<const char*, kRelationCount> kRelationColours = {
     "#c90076", // commends
     "#d5a6bd", // expresses_appreciation
     "#666666", // adopted_on_report
+    "#b7b7b7", // refers_to
 };
 
 constexpr std::array<const char*, kRoleCount> kRoleStyles = {"solid", "bold", "dashed", "dotted"};

@@ -173,10 +173,18 @@ const Entity* Gazetteer::organ_of_symbol(std::string_view key) const {
     std::size_t best_len = 0;
     for (const auto& e : entities_) {
         for (const std::string* prefix : {&e.res_prefix, &e.dec_prefix}) {
-            if (!prefix->empty() && prefix->size() > best_len && key.size() > prefix->size() &&
-                key.compare(0, prefix->size(), *prefix) == 0 && key[prefix->size()] == '/') {
+            // A template ("UNEP/EA.{session}/Res.{number}") matches by its head ("UNEP/EA.").
+            const std::size_t brace = prefix->find('{');
+            const std::string_view head = brace == std::string::npos
+                                              ? std::string_view(*prefix)
+                                              : std::string_view(*prefix).substr(0, brace);
+            const bool ok = brace == std::string::npos
+                                ? key.size() > head.size() && key[head.size()] == '/'
+                                : key.size() > head.size();
+            if (!head.empty() && head.size() > best_len && ok &&
+                key.compare(0, head.size(), head) == 0) {
                 best = &e;
-                best_len = prefix->size();
+                best_len = head.size();
             }
         }
     }

@@ -24,10 +24,13 @@ from collections import defaultdict
 # sym P 1.000, verb 0.914, verb cov 0.483, mandate 0.417, x-lang 0.540, paras 0.467; cite R en
 # 0.771, zh 0.910, zh-Hant 0.788, ru 1.000, fr 0.455. (That morning: all cite R 0.526, cite P
 # 0.877, sym P 0.984, verb 0.932, verb cov 0.367, mandate 0.350, x-lang 0.498, paras 0.333.)
+# Then (`refers_to`: works named where no clause verb was read keep their edge; it claims no
+# verb, so the verb figures skip it): all cite R 0.871, cite P 0.952, sym P 0.994, x-lang 0.525;
+# cite R zh 0.980, zh-Hant 1.000.
 # Raise them as the reader improves.
 # (scope, metric): minimum. Scope "all" or a language tag of MANIFEST.tsv.
 FLOORS = {
-    ("all", "cite_recall"): 0.80,
+    ("all", "cite_recall"): 0.85,
     ("all", "cite_precision"): 0.93,
     ("all", "symbol_precision"): 0.98,
     ("all", "verb_accuracy"): 0.90,
@@ -36,8 +39,8 @@ FLOORS = {
     ("all", "xlang_agreement"): 0.52,
     ("all", "paragraph_structure"): 0.45,
     ("en", "cite_recall"): 0.75,
-    ("zh", "cite_recall"): 0.89,
-    ("zh-Hant", "cite_recall"): 0.76,
+    ("zh", "cite_recall"): 0.96,
+    ("zh-Hant", "cite_recall"): 0.98,
     ("ru", "cite_recall"): 0.95,
     ("fr", "cite_recall"): 0.43,
 }
@@ -49,6 +52,7 @@ RELATIONS = {
     "considers", "convinced", "aware", "guided_by", "condemns", "decides", "requests", "urges",
     "calls_upon", "encourages", "invites", "recommends", "endorses", "approves", "draws_attention",
     "commends", "expresses_appreciation", "adopted_on_report",
+    "refers_to",
 }
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -249,7 +253,9 @@ def score_doc(doc, gold, seen, out):
 
     first = {}
     for e in edges:  # edges come ordered by span: the first of a paragraph opens it
-        first.setdefault(e[0], e)
+        # refers_to names a work where no clause verb was read: it claims no verb.
+        if e[1] != "refers_to":
+            first.setdefault(e[0], e)
     for p, rel, _ in gold["verb"]:
         t.add("verb_gold")
         e = first.get(p)

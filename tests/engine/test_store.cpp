@@ -154,6 +154,35 @@ TEST_CASE("store load round-trips every edge's provenance and refuses a damaged 
     }
 }
 
+TEST_CASE("store reads a version-1 store and marks it 2 when written", "[store]") {
+    TempStore t("version-1");
+    { Store s(t.path.string()); }
+    auto version = [&] {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(t.path.string().c_str(), &db) == SQLITE_OK);
+        std::string v;
+        sqlite3_stmt* q = nullptr;
+        REQUIRE(sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key='schema_version'", -1, &q,
+                                   nullptr) == SQLITE_OK);
+        if (sqlite3_step(q) == SQLITE_ROW) {
+            v = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
+        }
+        sqlite3_finalize(q);
+        sqlite3_close(db);
+        return v;
+    };
+    CHECK(version() == "2");
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(t.path.string().c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "UPDATE meta SET value='1' WHERE key='schema_version'", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    { Store s(t.path.string(), Store::Mode::ReadOnly); }
+    CHECK(version() == "1"); // reading changes nothing
+    { Store s(t.path.string()); }
+    CHECK(version() == "2");
+}
+
 TEST_CASE("store rejects a schema from another version", "[store]") {
     TempStore t("newer-schema");
     { Store s(t.path.string()); }

@@ -549,3 +549,31 @@ TEST_CASE("symbol: the dates a key's session allows", "[symbol]") {
     CHECK_FALSE(date_window("A/68/457"));
     CHECK_FALSE(date_window("E/RES/1733(LIV)"));
 }
+
+TEST_CASE("symbol: a series whose symbol holds the session inside (UNEP/EA.5/Res.5)", "[symbol]") {
+    const Organ unea{"UNEP/EA.{session}/Res.{number}", ""};
+    auto s = parse_resolution_number("5/5", unea);
+    REQUIRE(s);
+    CHECK(s->key == "UNEP/EA.5/Res.5");
+    CHECK(s->kind == NodeKind::Resolution);
+    CHECK(s->session == "5");
+    CHECK(parse_resolution_number("6/10", unea)->key == "UNEP/EA.6/Res.10");
+    // Not the plain session/number form, or a session no assembly has had: nothing.
+    CHECK_FALSE(parse_resolution_number("2013/40", unea));
+    CHECK_FALSE(parse_resolution_number("5/5 A", unea));
+    CHECK_FALSE(parse_resolution_number("2625 (XXV)", unea));
+    CHECK_FALSE(parse_resolution_number("5/5", unea, true)); // no decision series given
+
+    // The same symbols written in full, as footnotes cite them.
+    auto full = parse_symbol("UNEP/EA.5/Res.14");
+    REQUIRE(full);
+    CHECK(full->kind == NodeKind::Resolution);
+    CHECK(full->key == "UNEP/EA.5/Res.14");
+    CHECK(full->session == "5");
+    CHECK(parse_symbol("HSP/HA.2/Res.3")->kind == NodeKind::Resolution);
+    CHECK(parse_symbol("UNEP/EA.5/Dec.2")->kind == NodeKind::Decision);
+    CHECK(parse_symbol("UNEP/EA.5/Res.14/Corr.1")->kind == NodeKind::Document);
+    CHECK(parse_symbol("UNEP/EA.5/HLS.1")->kind == NodeKind::Document);
+    CHECK_FALSE(parse_symbol("UNEP/EA.5/Res.14/5"));
+    CHECK_FALSE(parse_symbol("UNEP/EA.5/Res.x"));
+}

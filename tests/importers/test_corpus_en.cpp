@@ -79,32 +79,34 @@ TEST_CASE("corpus: every English General Assembly text imports without an error"
     CHECK(edges > 30000);
     // Edges per relation pinned within 1 %: a change that moves a count further was not a
     // refactoring, and its author reads the difference against the texts and sets the count
-    // anew (measured 2026-12-03: 57,555 edges).
+    // anew (measured 2026-12-03: 57,555 edges; then 58,456: `refers_to` 676, the references
+    // named without a clause verb, and the Environment and UN-Habitat Assemblies' series).
     const std::map<std::string, std::size_t> pinned = {{"adopted_on_report", 1421},
                                                        {"approves", 183},
                                                        {"aware", 796},
-                                                       {"calls_upon", 4182},
+                                                       {"calls_upon", 4189},
                                                        {"commends", 177},
                                                        {"condemns", 75},
-                                                       {"considers", 702},
+                                                       {"considers", 703},
                                                        {"convinced", 61},
                                                        {"decides", 1011},
                                                        {"draws_attention", 57},
-                                                       {"emphasizes", 1901},
-                                                       {"encourages", 5191},
+                                                       {"emphasizes", 1912},
+                                                       {"encourages", 5227},
                                                        {"endorses", 296},
                                                        {"expresses_appreciation", 278},
                                                        {"expresses_concern", 564},
                                                        {"guided_by", 190},
-                                                       {"invites", 2002},
-                                                       {"notes", 7359},
-                                                       {"reaffirms", 5083},
-                                                       {"recalls", 13365},
-                                                       {"recognizes", 2127},
+                                                       {"invites", 2003},
+                                                       {"notes", 7392},
+                                                       {"reaffirms", 5084},
+                                                       {"recalls", 13419},
+                                                       {"recognizes", 2142},
                                                        {"recommends", 147},
-                                                       {"requests", 4530},
+                                                       {"refers_to", 676},
+                                                       {"requests", 4531},
                                                        {"urges", 2745},
-                                                       {"welcomes", 3112}};
+                                                       {"welcomes", 3177}};
     for (const auto& [relation, want] : pinned) {
         CAPTURE(relation, want, by_relation[relation]);
         CHECK(by_relation[relation] * 100 >= want * 99);

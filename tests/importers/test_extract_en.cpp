@@ -185,6 +185,54 @@ TEST_CASE("en: annex paragraphs are imported and labelled", "[extract][en]") {
     }
 }
 
+TEST_CASE("en: a work named where no clause verb types it is a refers_to mention",
+          "[extract][en]") {
+    std::string text =
+        doc("1. Endorses the declaration annexed to the present resolution;") +
+        "\nAnnex\nA declaration\n\n1. To live up to our promise, we must abide "
+        "by the Charter of the United Nations, resolution 70/1 and the Convention on "
+        "the Rights of the Child.\n\n2. We also welcome the Paris Agreement."
+        "\n\n3. The provisions of the Convention apply to all Parties.\n";
+    auto r = en(text);
+    auto& b = r.batch;
+    CHECK(has_edge(b, "annex.p1 refers_to mention treaty:charter"));
+    CHECK(has_edge(b, "annex.p1 refers_to mention A/RES/70/1"));
+    CHECK(has_edge(b, "annex.p2 welcomes object treaty:paris-agreement"));
+    CHECK(has_edge(b, "annex.p1 refers_to mention treaty:crc"));
+    CHECK_FALSE(has_edge(b, "annex.p2 refers_to mention treaty:paris-agreement"));
+    // An anaphor in a verb-less sentence is not followed ("the Convention" of an annexed
+    // convention's articles is the annex itself): reported, no edge.
+    CHECK_FALSE(has_edge(b, "annex.p3 refers_to mention treaty:crc"));
+    std::size_t anaphors = 0;
+    for (const auto& u : r.report.unresolved) {
+        anaphors +=
+            u.paragraph == "annex.p3" && u.reason == "anaphor in a clause without a clause verb";
+    }
+    CHECK(anaphors == 1);
+}
+
+TEST_CASE("en: the Environment Assembly's resolutions are UNEP/EA.<session>/Res.<n>",
+          "[extract][en]") {
+    auto r = en(doc("Recalling United Nations Environment Assembly resolution 5/5 of 2 March "
+                    "2022 and Environment Assembly resolutions 4/1 and 6/10,1\n\n"
+                    "1. Welcomes UN-Habitat Assembly resolution 2/3;\n\n"
+                    "2. Recalls its resolution 79/323,2",
+                    "1 See UNEP/EA.5/Res.14.\n\n2 General Assembly resolution 69/313, annex."));
+    auto& b = r.batch;
+    for (auto id : {"UNEP/EA.5/Res.5", "UNEP/EA.4/Res.1", "UNEP/EA.6/Res.10"}) {
+        CAPTURE(id);
+        CHECK(has_edge(b, std::string("pp1 recalls object ") + id));
+    }
+    CHECK(has_edge(b, "pp1 recalls source UNEP/EA.5/Res.14"));
+    CHECK(has_edge(b, "op1 welcomes object HSP/HA.2/Res.3"));
+    CHECK(find_node(b, "UNEP/EA.5/Res.5")->kind == NodeKind::Resolution);
+    CHECK_FALSE(find_node(b, "A/RES/5/5"));
+    // In a footnote (no names matched there) "General Assembly resolution" is the Assembly's
+    // own, not a short form of the UN-Habitat Assembly named last.
+    CHECK(has_edge(b, "op2 recalls source A/RES/69/313"));
+    CHECK_FALSE(find_node(b, "HSP/HA.69/Res.313"));
+}
+
 TEST_CASE("en: numbers that are not resolutions invent nothing", "[extract][en]") {
     auto r = en(doc("1. Stresses the goal of 50/50 gender balance by 2021, on page 2/28 of "
                     "the 2012-2015 plan, affecting 1,000 people;"));

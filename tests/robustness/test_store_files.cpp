@@ -69,8 +69,8 @@ TEST_CASE("robustness: a store from a newer schema, or with a broken version",
           "[robustness][store]") {
     fs::path dir = work_dir("schema");
     std::string db = baseline_store(dir);
-    sql(db, "UPDATE meta SET value='2' WHERE key='schema_version'");
-    check_store_refused(db, "store schema version 2 is not the supported version 1 (made by a "
+    sql(db, "UPDATE meta SET value='3' WHERE key='schema_version'");
+    check_store_refused(db, "store schema version 3 is not the supported version 2 (made by a "
                             "newer citegraph)");
     sql(db, "UPDATE meta SET value='two' WHERE key='schema_version'");
     check_store_refused(db, "store schema version 'two' is not a version number");

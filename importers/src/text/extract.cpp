@@ -70,10 +70,11 @@ struct Ref {
     u32 begin = 0;
     u32 end = 0;
     NodeRecord node;
-    bool entity = false; // from the gazetteer
-    bool organ = false;  // names the body whose resolution follows
-    bool source = false; // from a footnote
-    u32 anchor = 0;      // position in the paragraph that decides the clause (marker position)
+    bool entity = false;  // from the gazetteer
+    bool organ = false;   // names the body whose resolution follows
+    bool source = false;  // from a footnote
+    bool anaphor = false; // "the Convention", "the Office": the entity named before
+    u32 anchor = 0;       // position in the paragraph that decides the clause (marker position)
     const Span* span = nullptr; // where begin/end point (paragraph or footnote text)
 };
 
@@ -1280,6 +1281,13 @@ class Extractor {
                 if (known) {
                     continue;
                 }
+                // Where no names were matched (a footnote), the whole name may stand before
+                // the anchor: "General Assembly resolution 69/313" is the Assembly's, not a
+                // short form of the last organ named with "Assembly" in its name.
+                if (const Entity* full = full_name_before(t, w, a - 1)) {
+                    marks.push_back({w, full->id == self_organ_id_ ? nullptr : full, nullptr});
+                    continue;
+                }
                 const Entity* e = short_form_organ(t.substr(w, a - 1 - w), names, w);
                 if (e == nullptr) {
                     marks.push_back({w, nullptr, nullptr, true});
@@ -1317,6 +1325,32 @@ class Extractor {
         std::sort(marks.begin(), marks.end(),
                   [](const ScopeMark& a, const ScopeMark& b) { return a.pos < b.pos; });
         return marks;
+    }
+
+    // The organ with a resolution series whose name (an alias of the lexicon) starts at one of
+    // the up to six words that end at `word` and ends exactly at `end`; nullptr if none.
+    const Entity* full_name_before(std::string_view t, std::size_t word, std::size_t end) const {
+        std::size_t start = word;
+        for (int k = 0; k < 6; ++k) {
+            AhoCorasick::Match m;
+            if (lex_.alias_automaton().longest_at(t, start, m) && m.end == end) {
+                const Alias& al = lex_.aliases()[m.pattern];
+                const Entity* e = al.anaphor_tag.empty() && !al.targets.empty()
+                                      ? gaz_.find(al.targets.front())
+                                      : nullptr;
+                return e != nullptr && (!e->res_prefix.empty() || !e->dec_prefix.empty()) ? e
+                                                                                          : nullptr;
+            }
+            if (start < 2 || t[start - 1] != ' ') {
+                return nullptr;
+            }
+            std::size_t q = start - 1;
+            while (q > 0 && t[q - 1] != ' ') {
+                --q;
+            }
+            start = q;
+        }
+        return nullptr;
     }
 
     // The organ with a resolution series, named before `before` in this paragraph or earlier
@@ -1685,6 +1719,7 @@ class Extractor {
                 r.end = n.end;
                 r.node = node_from_entity(*e);
                 r.entity = true;
+                r.anaphor = n.alias != nullptr && !n.alias->anaphor_tag.empty();
                 r.anchor = n.begin;
                 r.span = &s;
                 refs.push_back(std::move(r));
@@ -1844,9 +1879,16 @@ class Extractor {
             }
             if (!c.relation) {
                 // An actor ("States", "the international community") is an edge only as an
-                // addressee: without a clause verb nothing is lost, so nothing to report.
-                if (r.node.kind != NodeKind::Actor) {
-                    out_.unresolved.push_back({p.label, r.node.id, "no clause verb recognised"});
+                // addressee: without a clause verb nothing is lost. Any other work named
+                // keeps its resolved target under the weakest relation: named, not acted on.
+                // An anaphor does not: in the verb-less articles of an annexed convention
+                // "the Convention" is the annex itself, not the convention named last.
+                if (r.anaphor) {
+                    out_.unresolved.push_back(
+                        {p.label, r.node.id, "anaphor in a clause without a clause verb"});
+                } else if (r.node.kind != NodeKind::Actor) {
+                    emit(r, Relation::refers_to, r.source ? Role::source : Role::mention, p.label,
+                         clause_text, c.begin);
                 }
                 continue;
             }

@@ -25,6 +25,10 @@ inline constexpr std::size_t kNodeKindCount = 8;
 // drafting conventions of preambular and operative clauses. `adopted_on_report` is the one
 // extension: the header line "[adopted on the report of the Third Committee (A/68/457)]"
 // is not a clause verb, yet it is a citation users ask for (which report carried this text).
+// `refers_to` is the weakest: a work named where no clause verb types the reference (the
+// verb-less sentences of an annexed declaration, "we remain committed to … the Charter"; a
+// paragraph whose verb is not in the lexicon). Its role is `mention` (or `source` for a
+// footnote): the target is resolved, the text says nothing about what is done to it.
 enum class Relation : std::uint8_t {
     reaffirms,
     recalls,
@@ -51,8 +55,9 @@ enum class Relation : std::uint8_t {
     commends,
     expresses_appreciation,
     adopted_on_report,
+    refers_to,
 };
-inline constexpr std::size_t kRelationCount = 25;
+inline constexpr std::size_t kRelationCount = 26;
 
 enum class Role : std::uint8_t {
     object,    // what the clause verb acts on

@@ -50,7 +50,11 @@ struct StoredMandate {
 class Store {
   public:
     // Version 1: meta, nodes, names, documents, paragraphs, edges.
-    static constexpr int kSchemaVersion = 1;
+    // Version 2: the same tables; edges may carry the relation `refers_to`, which a version-1
+    // reader would call damage. A version-1 store is read as is and marked 2 when opened for
+    // writing (nothing in it changes).
+    static constexpr int kSchemaVersion = 2;
+    static constexpr int kOldestReadableVersion = 1;
     static constexpr const char* kDefaultPath = "citegraph.db";
 
     enum class Mode { ReadWrite, ReadOnly };

@@ -32,7 +32,9 @@ struct Symbol {
 // Which series a bare number such as "68/193", "1373 (2001)" or "2013/40" belongs to. The
 // importer decides this from the body named before the number; GA is the default.
 struct Organ {
-    std::string res_prefix = "A/RES"; // "A/RES", "S/RES", "E/RES", "A/HRC/RES", "CCPCJ/RES", ...
+    // "A/RES", "S/RES", "E/RES", "A/HRC/RES", "CCPCJ/RES", ...; or a template for a series
+    // whose symbol holds the session inside: "UNEP/EA.{session}/Res.{number}".
+    std::string res_prefix = "A/RES";
     std::string dec_prefix = "A/DEC"; // prefix for decisions
 
     static Organ general_assembly() { return {}; }
