@@ -68,7 +68,72 @@ void check_weights(const rapidjson::Document& doc, const CitationGraph& g) {
     }
 }
 
+// graphology_load.mjs on `text` written to `name`; the parsed JSON it prints.
+rapidjson::Document read_graphology(const std::string& text, const std::string& name) {
+    const auto dir = test::scratch_dir("graphology_" + name);
+    test::write_file(dir / name, text);
+    const auto r = test::run(
+        "node " + test::shell_quote((test::consumers_dir() / "graphology_load.mjs").string()) +
+        " " + test::shell_quote((dir / name).string()) + " 2>&1");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    rapidjson::Document doc;
+    doc.Parse(r.output.c_str());
+    REQUIRE_FALSE(doc.HasParseError());
+    return doc;
+}
+
+// Years and sessions as numbers, from the model's dates and sessions.
+void check_years(const rapidjson::Document& doc, const CitationGraph& g) {
+    for (auto v : g.sorted_vertices()) {
+        const NodeRecord& n = g.node(v);
+        INFO(n.id);
+        CHECK(doc["year"].HasMember(n.id.c_str()) == (n.date.size() >= 4));
+        if (n.date.size() >= 4) {
+            CHECK(doc["year"][n.id.c_str()].GetInt() == std::stoi(n.date.substr(0, 4)));
+        }
+        CHECK(doc["session"].HasMember(n.id.c_str()) == !n.session.empty());
+        if (!n.session.empty()) {
+            CHECK(doc["session"][n.id.c_str()].GetInt() == std::stoi(n.session));
+        }
+    }
+}
+
 } // namespace
+
+TEST_CASE("exporters::gexf and graphml are read by graphology with real ids and weights",
+          "[exporters][gexf][graphml][consumer]") {
+    if (!test::consumer_available(test::have_node_package("graphology-gexf") &&
+                                      test::have_node_package("graphology-graphml"),
+                                  "node with npm graphology-gexf and graphology-graphml")) {
+        return;
+    }
+    const auto g = test::sample_graph();
+    const auto pairs = citations_per_pair(g);
+    ExportOptions zh;
+    zh.lang = "zh";
+    // GEXF and aggregated GraphML: one weighted edge per pair, keyed by the real ids.
+    for (const auto& [name, text] :
+         {std::pair<std::string, std::string>{"sample.gexf", to_gexf(g)},
+          std::pair<std::string, std::string>{"aggregated.graphml", to_aggregated_graphml(g)}}) {
+        INFO(name);
+        const auto doc = read_graphology(text, name);
+        CHECK(doc["nodes"].GetInt() == static_cast<int>(g.num_nodes()));
+        CHECK(doc["edges"].GetInt() == static_cast<int>(pairs.size()));
+        for (const auto& [pair, n] : pairs) {
+            INFO(pair);
+            REQUIRE(doc["weight"].HasMember(pair.c_str()));
+            CHECK(doc["weight"][pair.c_str()].GetDouble() == n);
+        }
+        check_years(doc, g);
+    }
+    // GraphML, one edge per citation: a multigraph with every edge.
+    const auto doc = read_graphology(to_graphml(g, zh), "sample.graphml");
+    CHECK(doc["nodes"].GetInt() == static_cast<int>(g.num_nodes()));
+    CHECK(doc["edges"].GetInt() == static_cast<int>(g.num_edges()));
+    CHECK(doc["multi"].GetBool());
+    check_years(doc, g);
+}
 
 TEST_CASE("exporters::gexf matches the golden file", "[exporters][gexf][golden]") {
     test::check_golden(to_gexf(test::sample_graph()), "sample.gexf");
