@@ -676,7 +676,8 @@ void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
         "write the graph or a sub-graph. Layout for svg: 'dot' up to 150 nodes, 'sfdp' up to "
         "--max-layout-nodes (default 10000); larger graphs are refused: filter them with "
         "--from/--depth, --relation or --kind");
-    exp->add_option("--format,-f", ea->format, "dot|svg|graphml|jsonld|neo4j")->required();
+    exp->add_option("--format,-f", ea->format, "dot|svg|graphml|gexf|jsonld|neo4j|undo-nq")
+        ->required();
     exp->add_option("-o,--output", ea->output, "output file ('-' stdout); a directory for neo4j")
         ->capture_default_str();
     auto* from = exp->add_option(
@@ -692,6 +693,8 @@ void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
     exp->add_option("--font", ea->options.font, "font for dot/svg (CJK-capable)")
         ->capture_default_str();
     exp->add_option("--layout", ea->options.layout, "auto|dot|sfdp")->capture_default_str();
+    exp->add_flag("--aggregate", ea->options.aggregate,
+                  "graphml: one weighted edge per citing/cited pair (weight = citations)");
     exp->add_option("--max-layout-nodes", ea->options.max_layout_nodes,
                     "refuse to lay out larger graphs")
         ->capture_default_str();

@@ -9,7 +9,7 @@ PACKAGES=(
   libcli11-dev libbenchmark-dev libpoppler-cpp-dev
   # consumers the tests load the exports with
   libxml2-utils fonts-wqy-microhei python3 python3-networkx python3-numpy python3-scipy
-  python3-igraph raptor2-utils rasqal-utils nodejs npm
+  python3-igraph python3-rdflib raptor2-utils rasqal-utils nodejs npm
   # fuzzing (scripts/run-fuzz.sh): clang++, libFuzzer and the sanitizer runtimes, llvm-symbolizer
   clang libclang-rt-14-dev llvm
 )

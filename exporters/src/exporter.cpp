@@ -15,4 +15,17 @@ void SingleFileExporter::write(const CitationGraph& g, const ExportOptions& opt,
     write_text_file(path, render(g, opt), opt.output);
 }
 
+std::string StreamingExporter::render(const CitationGraph& g, const ExportOptions& opt) const {
+    std::string out;
+    stream(g, opt, [&out](std::string_view piece) { out += piece; });
+    return out;
+}
+
+void StreamingExporter::write(const CitationGraph& g, const ExportOptions& opt,
+                              const std::string& path) const {
+    OutputFile file(path, opt.output);
+    stream(g, opt, [&file](std::string_view piece) { file.write(piece); });
+    file.commit();
+}
+
 } // namespace citegraph

@@ -6,17 +6,46 @@
 #include <cstdio>
 #include <map>
 #include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 #include <set>
 #include <tuple>
 
 namespace citegraph {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+// A RapidJSON output stream that hands its bytes to the sink every 64 KiB: the document is
+// never held whole.
+class SinkStream {
+  public:
+    using Ch = char;
+    explicit SinkStream(const StreamingExporter::Sink& out) : out_(out) {}
+    void Put(char c) {
+        buf_ += c;
+        if (buf_.size() >= (1u << 16)) {
+            Flush();
+        }
+    }
+    void Flush() {
+        if (!buf_.empty()) {
+            out_(buf_);
+            buf_.clear();
+        }
+    }
+
+  private:
+    const StreamingExporter::Sink& out_;
+    std::string buf_;
+};
+
+using Writer = rapidjson::PrettyWriter<SinkStream>;
 
 bool is_un_document(NodeKind k) {
     return k == NodeKind::Resolution || k == NodeKind::Decision || k == NodeKind::Document;
+}
+
+// What eli:cites may point at (its range is eli:LegalResource): a work, never an
+// organisation, an actor or a programme.
+bool is_work(NodeKind k) {
+    return is_un_document(k) || k == NodeKind::Treaty || k == NodeKind::Instrument;
 }
 
 void str(Writer& w, std::string_view s) {
@@ -56,6 +85,7 @@ void write_context(Writer& w) {
     w.Double(1.1);
     term(w, "cg", kVocabNamespace);
     term(w, "eli", "http://data.europa.eu/eli/ontology#");
+    term(w, "allot", "https://w3id.org/akn/ontology/allot/");
     term(w, "dcterms", "http://purl.org/dc/terms/");
     term(w, "schema", "http://schema.org/");
     term(w, "xsd", "http://www.w3.org/2001/XMLSchema#");
@@ -70,6 +100,7 @@ void write_context(Writer& w) {
     term(w, "untsNumber", "cg:untsNumber");
     // citations
     term(w, "cites", "eli:cites", "@id");
+    term(w, "mentions", "allot:mentions", "@id");
     term(w, "citingDocument", "cg:citingDocument", "@id");
     term(w, "cited", "cg:cited", "@id");
     term(w, "provenanceDocument", "cg:provenanceDocument", "@id");
@@ -199,12 +230,13 @@ void write_node(Writer& w, const CitationGraph& g, CitationGraph::Vertex v) {
         number_or_string(w, n.unts_number);
     }
 
-    // Direct triples, one per (relation, target): citing -cg:relation-> cited. A work only
-    // named in the clause (role mention) is not what the verb acts on: it gets eli:cites.
+    // Direct triples: citing -cg:relation-> target for what the verb acts on, addresses or
+    // cites in a footnote (one per relation and target); citing -eli:cites-> work for every
+    // work cited in any role but addressee; citing -allot:mentions-> node for every node the
+    // text names.
     std::map<Relation, std::vector<std::string>> targets; // in sorted-edge (target id) order
-    std::vector<std::string> mentioned;
+    std::vector<std::string> cited, mentioned;
     std::set<std::pair<Relation, CitationGraph::Vertex>> seen;
-    std::set<CitationGraph::Vertex> seen_mentions;
     std::vector<CitationGraph::Edge> out;
     for (auto [it, end] = boost::out_edges(v, bg); it != end; ++it) {
         out.push_back(*it);
@@ -214,15 +246,23 @@ void write_node(Writer& w, const CitationGraph& g, CitationGraph::Vertex v) {
         const auto& tb = g.node(boost::target(b, bg)).id;
         return std::tie(ta, g.props(a).relation) < std::tie(tb, g.props(b).relation);
     });
+    const CitationGraph::Vertex none = boost::graph_traits<CitationGraph::Graph>::null_vertex();
+    CitationGraph::Vertex last_cited = none, last_mentioned = none;
     for (auto e : out) {
         const auto t = boost::target(e, bg);
+        const NodeRecord& target = g.node(t);
+        const Role role = g.props(e).role;
         const Relation r = g.props(e).relation;
-        if (g.props(e).role == Role::mention) {
-            if (seen_mentions.insert(t).second) {
-                mentioned.push_back(node_iri(g.node(t).id, g.node(t).kind));
-            }
-        } else if (seen.insert({r, t}).second) {
-            targets[r].push_back(node_iri(g.node(t).id, g.node(t).kind));
+        if (role != Role::mention && seen.insert({r, t}).second) {
+            targets[r].push_back(node_iri(target.id, target.kind));
+        }
+        if (role != Role::addressee && is_work(target.kind) && t != last_cited) {
+            cited.push_back(node_iri(target.id, target.kind));
+            last_cited = t;
+        }
+        if (t != last_mentioned) {
+            mentioned.push_back(node_iri(target.id, target.kind));
+            last_mentioned = t;
         }
     }
     for (const auto& [relation, iris] : targets) {
@@ -233,13 +273,16 @@ void write_node(Writer& w, const CitationGraph& g, CitationGraph::Vertex v) {
         }
         w.EndArray();
     }
-    if (!mentioned.empty()) {
-        key(w, "cites");
-        w.StartArray();
-        for (const auto& iri : mentioned) {
-            str(w, iri);
+    for (const auto& [name, iris] :
+         {std::pair{"cites", &cited}, std::pair{"mentions", &mentioned}}) {
+        if (!iris->empty()) {
+            key(w, name);
+            w.StartArray();
+            for (const auto& iri : *iris) {
+                str(w, iri);
+            }
+            w.EndArray();
         }
-        w.EndArray();
     }
     w.EndObject();
 }
@@ -322,9 +365,10 @@ std::string node_iri(std::string_view id, NodeKind kind) {
     return std::string(ns) + detail::iri_escape(id);
 }
 
-std::string to_jsonld(const CitationGraph& g, const ExportOptions& /*opt*/) {
-    rapidjson::StringBuffer buffer;
-    Writer w(buffer);
+void JsonldExporter::stream(const CitationGraph& g, const ExportOptions& /*opt*/,
+                            const Sink& sink) const {
+    SinkStream out(sink);
+    Writer w(out);
     w.SetIndent(' ', 2);
     w.StartObject();
     write_context(w);
@@ -338,9 +382,12 @@ std::string to_jsonld(const CitationGraph& g, const ExportOptions& /*opt*/) {
     }
     w.EndArray();
     w.EndObject();
-    std::string out(buffer.GetString(), buffer.GetSize());
-    out += '\n';
-    return out;
+    out.Put('\n');
+    out.Flush();
+}
+
+std::string to_jsonld(const CitationGraph& g, const ExportOptions& opt) {
+    return JsonldExporter().render(g, opt);
 }
 
 } // namespace citegraph

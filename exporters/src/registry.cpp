@@ -2,14 +2,16 @@
 #include "citegraph/engine/error.hpp"
 #include "citegraph/exporters/dot_exporter.hpp"
 #include "citegraph/exporters/exporter.hpp"
+#include "citegraph/exporters/gexf_exporter.hpp"
 #include "citegraph/exporters/graphml_exporter.hpp"
 #include "citegraph/exporters/jsonld_exporter.hpp"
 #include "citegraph/exporters/neo4j_exporter.hpp"
+#include "citegraph/exporters/undo_exporter.hpp"
 
 namespace citegraph {
 
 std::vector<std::string_view> export_formats() {
-    return {"dot", "svg", "graphml", "jsonld", "neo4j"};
+    return {"dot", "svg", "graphml", "gexf", "jsonld", "neo4j", "undo-nq"};
 }
 
 std::unique_ptr<Exporter> make_exporter(std::string_view format) {
@@ -22,11 +24,17 @@ std::unique_ptr<Exporter> make_exporter(std::string_view format) {
     if (format == "graphml") {
         return std::make_unique<GraphmlExporter>();
     }
+    if (format == "gexf") {
+        return std::make_unique<GexfExporter>();
+    }
     if (format == "jsonld") {
         return std::make_unique<JsonldExporter>();
     }
     if (format == "neo4j") {
         return std::make_unique<Neo4jExporter>();
+    }
+    if (format == "undo-nq") {
+        return std::make_unique<UndoExporter>();
     }
     return nullptr;
 }

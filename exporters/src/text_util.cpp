@@ -296,21 +296,54 @@ std::string upper_snake(std::string_view name) {
     return out;
 }
 
+namespace {
+
+// RFC 3987 ucschar: the non-ASCII code points an IRI path may carry unencoded.
+bool is_ucschar(char32_t cp) {
+    if (cp < 0xA0 || (cp >= 0xD800 && cp <= 0xF8FF) || (cp >= 0xFDD0 && cp <= 0xFDEF)) {
+        return false; // C1 controls, surrogates, private use (iprivate: queries only), nonchars
+    }
+    return (cp & 0xFFFE) != 0xFFFE && cp <= 0xEFFFD;
+}
+
+} // namespace
+
 std::string iri_escape(std::string_view text) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
     out.reserve(text.size());
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                          (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' ||
-                          c == '/' || c == ':';
-        if (keep) {
-            out += ch;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto c = static_cast<unsigned char>(text[pos]);
+        if (c < 0x80) {
+            // ipchar = unreserved / sub-delims / ":" / "@", and "/" between segments.
+            const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                              (c >= '0' && c <= '9') ||
+                              std::string_view("-._~/:@!$&'()*+,;=").find(static_cast<char>(c)) !=
+                                  std::string_view::npos;
+            if (keep) {
+                out += static_cast<char>(c);
+            } else {
+                out += '%';
+                out += kHex[c >> 4];
+                out += kHex[c & 0x0F];
+            }
+            ++pos;
+            continue;
+        }
+        const std::size_t begin = pos;
+        const char32_t cp = next_code_point(text, pos);
+        const std::string_view bytes = text.substr(begin, pos - begin);
+        const bool decoded = cp != kReplacementChar || bytes == "\xEF\xBF\xBD";
+        if (decoded && is_ucschar(cp)) {
+            out += bytes;
         } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 0x0F];
+            for (char ch : bytes) {
+                const auto b = static_cast<unsigned char>(ch);
+                out += '%';
+                out += kHex[b >> 4];
+                out += kHex[b & 0x0F];
+            }
         }
     }
     return out;

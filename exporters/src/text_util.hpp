@@ -44,7 +44,11 @@ const std::string& display_name(const NodeRecord& node, const std::string& lang)
 // "reaffirms" -> "REAFFIRMS", "calls_upon" -> "CALLS_UPON".
 std::string upper_snake(std::string_view name);
 
-// Percent-encodes UTF-8 bytes outside A-Z a-z 0-9 - . _ ~ / :
+// The text as an IRI path (RFC 3987 ipath): unreserved characters, sub-delims ("(", ")",
+// "!", "$", "&", "'", "*", "+", ",", ";", "="), ":", "@", "/" and non-ASCII ucschar are kept
+// as they are, so "A/RES/2625(XXV)" stays as it is; everything else ("%", "?", "#", space,
+// controls, <>"{}|\^`, private-use code points, invalid UTF-8) is percent-encoded as UTF-8
+// bytes. Percent-decoding the result gives the text back.
 std::string iri_escape(std::string_view text);
 
 // Digits only (and at least one).

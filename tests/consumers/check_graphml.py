@@ -7,17 +7,21 @@
 EXPECTED.json: {"nodes": [{"node_id": ..., "kind": ..., <attribute>: <value>, ...}],
                 "edges": [{"source": <node_id>, "target": <node_id>, <attribute>: <value>}]}
 Node and edge attributes not listed must be absent; integers must come back as integers.
+Node ids are the citegraph ids: networkx keys its nodes by them and igraph finds a vertex
+by name (g.vs.find(name=ID), R igraph's V(g)[ID]).
 Prints one line per reader; exits 1 with the differences on mismatch.
 Run with Debian's /usr/bin/python3 (the pyenv python3 on PATH has no igraph).
 """
 import json
+import math
 import sys
 
 import igraph
 import networkx as nx
 
-NODE_ATTRS = ["node_id", "kind", "symbol", "date", "body", "session", "unts_volume",
-              "unts_number"]
+NODE_ATTRS = ["node_id", "name", "kind", "symbol", "date", "year", "body", "session",
+              "session_label", "unts_volume", "unts_number"]
+INT_NODE_ATTRS = {"year", "session", "unts_number"}
 EDGE_ATTRS = ["relation", "role", "document", "language", "paragraph", "span_start",
               "span_end", "text"]
 
@@ -36,8 +40,13 @@ def check_node_attrs(reader, actual, expected, name_keys):
     for key in NODE_ATTRS + name_keys:
         want = expected.get(key)
         got = actual.get(key)
-        if got in ("", None):
-            got = None
+        if got in ("", None) or (isinstance(got, float) and math.isnan(got)):
+            got = None  # igraph: NaN for a numeric attribute a vertex lacks
+        if key in INT_NODE_ATTRS and got is not None:
+            if isinstance(got, float) and got.is_integer():
+                got = int(got)  # igraph reads GraphML int and long as float
+            if not isinstance(got, int):
+                fail(f"{reader}: node {expected['node_id']}: {key} is {type(got).__name__}")
         if want != got:
             fail(f"{reader}: node {expected['node_id']}: {key} = {got!r}, expected {want!r}")
     for key in ("label", "labels"):
@@ -89,6 +98,8 @@ def check_networkx(path, expected, name_keys):
     node_id = {}
     for n, attrs in g.nodes(data=True):
         node_id[n] = attrs.get("node_id")
+        if n != attrs.get("node_id"):
+            fail(f"networkx: node key {n!r} is not the citegraph id {attrs.get('node_id')!r}")
         if attrs.get("node_id") not in by_id:
             fail(f"networkx: unexpected node {n} {attrs.get('node_id')!r}")
             continue
@@ -116,6 +127,12 @@ def check_igraph(path, expected, name_keys):
             fail(f"igraph: unexpected node {attrs.get('id')} {attrs.get('node_id')!r}")
             continue
         check_node_attrs("igraph", attrs, by_id[attrs["node_id"]], name_keys)
+    for n in expected["nodes"]:
+        try:
+            if g.vs.find(name=n["node_id"])["id"] != n["node_id"]:
+                fail(f"igraph: vertex named {n['node_id']} has another id")
+        except ValueError:
+            fail(f"igraph: no vertex named {n['node_id']}")
     edges = []
     for e in g.es:
         edges.append(normalise_edge("igraph", g.vs[e.source]["node_id"],

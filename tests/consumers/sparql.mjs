@@ -1,6 +1,7 @@
 // Runs a SPARQL query over RDF files with oxigraph and prints the results.
 //
-//   node sparql.mjs QUERY FILE [FILE...]
+//   node sparql.mjs [--union] QUERY FILE [FILE...]
+// --union: the default graph is the union of all graphs (for N-Quads with named graphs).
 // QUERY is the query text, or @path to read it from a file. FILEs are loaded by extension:
 // .jsonld (expanded with jsonld.js in safe mode, as jsonld_to_nquads.mjs does), .nq, .nt,
 // .ttl, .trig, .rdf. Output: SELECT prints one line per solution, the projected variables
@@ -23,9 +24,14 @@ function term(t) {
 }
 
 async function main() {
-    const [queryArg, ...files] = process.argv.slice(2);
+    const args = process.argv.slice(2);
+    const union = args[0] === '--union';
+    if (union) {
+        args.shift();
+    }
+    const [queryArg, ...files] = args;
     if (!queryArg || files.length === 0) {
-        console.error('usage: node sparql.mjs QUERY|@query.rq FILE [FILE...]');
+        console.error('usage: node sparql.mjs [--union] QUERY|@query.rq FILE [FILE...]');
         process.exit(2);
     }
     const query = queryArg.startsWith('@') ? readFileSync(queryArg.slice(1), 'utf8') : queryArg;
@@ -40,7 +46,7 @@ async function main() {
             throw new Error(`${file}: unknown RDF file extension ${ext}`);
         }
     }
-    const result = store.query(query);
+    const result = store.query(query, union ? { use_default_graph_as_union: true } : {});
     if (typeof result === 'boolean') {
         console.log(result ? 'true' : 'false');
         return;

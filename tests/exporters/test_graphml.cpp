@@ -34,16 +34,28 @@ std::string expected_json(const CitationGraph& g) {
         const NodeRecord& n = g.node(v);
         w.StartObject();
         field("node_id", n.id);
+        field("name", n.id);
         field("kind", std::string(to_string(n.kind)));
         field("symbol", n.symbol);
         for (const auto& [lang, name] : n.names) {
             field("name_" + lang, name);
         }
         field("date", n.date);
+        if (n.date.size() >= 4) { // the sample's dates are all ISO (YYYY, YYYY-MM-DD)
+            w.Key("year");
+            w.Int(std::stoi(n.date.substr(0, 4)));
+        }
         field("body", n.body);
-        field("session", n.session);
+        if (!n.session.empty()) { // the sample's sessions are all numbers
+            w.Key("session");
+            w.Int(std::stoi(n.session));
+        }
+        field("session_label", n.session);
         field("unts_volume", n.unts_volume);
-        field("unts_number", n.unts_number);
+        if (!n.unts_number.empty()) { // the sample's one UNTS number is numeric
+            w.Key("unts_number");
+            w.Int64(std::stoll(n.unts_number));
+        }
         w.EndObject();
     }
     w.EndArray();
@@ -85,11 +97,16 @@ TEST_CASE("exporters::graphml declares typed keys and safe ids", "[exporters][gr
     CHECK(xml.find("for=\"node\" attr.name=\"name_zh\" attr.type=\"string\"") != std::string::npos);
     CHECK(xml.find("for=\"node\" attr.name=\"labels\"") != std::string::npos);
     CHECK(xml.find("for=\"edge\" attr.name=\"label\"") != std::string::npos);
-    CHECK(xml.find("<node id=\"n0\">") != std::string::npos);
-    CHECK(xml.find("<node id=\"n9\">") != std::string::npos);
-    CHECK(xml.find("<edge id=\"e12\" ") != std::string::npos);
-    CHECK(xml.find("A/RES/68/193\"") == std::string::npos); // ids never in attributes
-    CHECK(xml.find("></data>") == std::string::npos);       // absent, not empty
+    // Node ids are the citegraph ids; typed year, session and UNTS number.
+    CHECK(xml.find("<node id=\"A/RES/68/193\">") != std::string::npos);
+    CHECK(xml.find("<node id=\"body:ga\">") != std::string::npos);
+    CHECK(xml.find("<edge id=\"e12\" source=\"A/RES/68/193\" target=\"treaty:untoc\">") !=
+          std::string::npos);
+    CHECK(xml.find("attr.name=\"year\" attr.type=\"int\"") != std::string::npos);
+    CHECK(xml.find("attr.name=\"session\" attr.type=\"int\"") != std::string::npos);
+    CHECK(xml.find("attr.name=\"unts_number\" attr.type=\"long\"") != std::string::npos);
+    CHECK(xml.find("attr.name=\"date\" attr.type=\"string\"") != std::string::npos);
+    CHECK(xml.find("></data>") == std::string::npos); // absent, not empty
     CHECK(xml.find(">REAFFIRMS<") != std::string::npos);
     CHECK(xml.find(">:Resolution<") != std::string::npos);
     CHECK(xml.find("&quot;法治宣言&quot;") != std::string::npos);

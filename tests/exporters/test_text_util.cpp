@@ -53,7 +53,18 @@ TEST_CASE("exporters::text helpers repair and measure UTF-8", "[exporters][text]
 
 TEST_CASE("exporters::text helpers for names, IRIs and CSV types", "[exporters][text]") {
     CHECK(upper_snake("expresses_appreciation") == "EXPRESSES_APPRECIATION");
-    CHECK(iri_escape("A/RES/2625 (XXV)") == "A/RES/2625%20%28XXV%29");
+    // RFC 3987: parentheses and the other sub-delims, ":" "@" and non-ASCII letters stay;
+    // space, "%", "?", "#", brackets, controls, private use and invalid UTF-8 are encoded.
+    CHECK(iri_escape("A/RES/2625 (XXV)") == "A/RES/2625%20(XXV)");
+    CHECK(iri_escape("A/RES/2625(XXV)") == "A/RES/2625(XXV)");
+    CHECK(iri_escape("a!$&'*+,;=@b") == "a!$&'*+,;=@b");
+    CHECK(iri_escape("50%?#[x]") == "50%25%3F%23%5Bx%5D");
+    CHECK(iri_escape("<\"{}|\\^`>") == "%3C%22%7B%7D%7C%5C%5E%60%3E");
+    CHECK(iri_escape("body:委员会") == "body:委员会");
+    CHECK(iri_escape("\xEE\x80\x80") == "%EE%80%80"); // U+E000, private use
+    CHECK(iri_escape("a\xFF"
+                     "b\x01") == "a%FFb%01");            // invalid byte, control
+    CHECK(iri_escape("\xEF\xBF\xBD") == "\xEF\xBF\xBD"); // a real U+FFFD is a ucschar
     CHECK(iri_escape("treaty:untoc") == "treaty:untoc");
     CHECK(is_integer("39574"));
     CHECK_FALSE(is_integer("I-39574"));

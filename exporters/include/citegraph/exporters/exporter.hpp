@@ -3,9 +3,11 @@
 //   format   class            output                                   header
 //   dot      DotExporter      Graphviz DOT, built with cgraph          dot_exporter.hpp
 //   svg      SvgExporter      SVG laid out in-process by gvc           dot_exporter.hpp
-//   graphml  GraphmlExporter  GraphML (Boost write_graphml)            graphml_exporter.hpp
+//   graphml  GraphmlExporter  GraphML, node ids = citegraph ids        graphml_exporter.hpp
+//   gexf     GexfExporter     GEXF 1.3 for Gephi, weighted edges       gexf_exporter.hpp
 //   jsonld   JsonldExporter   JSON-LD 1.1, context embedded            jsonld_exporter.hpp
 //   neo4j    Neo4jExporter    a directory of neo4j-admin import CSVs   neo4j_exporter.hpp
+//   undo-nq  UndoExporter     N-Quads in the UN Document Ontology      undo_exporter.hpp
 //
 // Every exporter is deterministic: the same graph gives byte-identical output, whatever the
 // order nodes and edges were added in (they are written in CitationGraph::sorted_vertices()
@@ -19,6 +21,7 @@
 #include "citegraph/exporters/output_file.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,7 +35,9 @@ struct ExportOptions {
     std::string layout = "auto"; // dot|sfdp|auto: auto = dot up to 150 nodes, sfdp up to
                                  // max_layout_nodes, refuse above
     std::size_t max_layout_nodes = 10000;
-    OutputPolicy output; // how files are written (output_file.hpp): files never to write over
+    bool aggregate = false; // graphml: parallel citations merged into one weighted edge (gexf
+                            // always is)
+    OutputPolicy output;    // how files are written (output_file.hpp): files never to write over
 };
 
 class Exporter {
@@ -54,7 +59,21 @@ class SingleFileExporter : public Exporter {
                const std::string& path) const override;
 };
 
-// dot, svg, graphml, jsonld, neo4j; nullptr if unknown.
+// An exporter that writes its one file piece by piece as it goes (a node, a document at a
+// time): its memory does not grow with the size of the output. render() gathers the pieces.
+class StreamingExporter : public SingleFileExporter {
+  public:
+    using Sink = std::function<void(std::string_view)>;
+    // Calls `out` with consecutive pieces of the output.
+    virtual void stream(const CitationGraph& g, const ExportOptions& opt,
+                        const Sink& out) const = 0;
+    std::string render(const CitationGraph& g, const ExportOptions& opt) const override;
+    // Streams into an OutputFile (output_file.hpp): a failure leaves the target as it was.
+    void write(const CitationGraph& g, const ExportOptions& opt,
+               const std::string& path) const override;
+};
+
+// dot, svg, graphml, gexf, jsonld, neo4j, undo-nq; nullptr if unknown.
 std::unique_ptr<Exporter> make_exporter(std::string_view format);
 // The formats make_exporter knows, in the order above.
 std::vector<std::string_view> export_formats();
