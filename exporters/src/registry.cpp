@@ -3,13 +3,14 @@
 #include "citegraph/exporters/dot_exporter.hpp"
 #include "citegraph/exporters/exporter.hpp"
 #include "citegraph/exporters/graphml_exporter.hpp"
+#include "citegraph/exporters/html_exporter.hpp"
 #include "citegraph/exporters/jsonld_exporter.hpp"
 #include "citegraph/exporters/neo4j_exporter.hpp"
 
 namespace citegraph {
 
 std::vector<std::string_view> export_formats() {
-    return {"dot", "svg", "graphml", "jsonld", "neo4j"};
+    return {"dot", "svg", "graphml", "jsonld", "neo4j", "html"};
 }
 
 std::unique_ptr<Exporter> make_exporter(std::string_view format) {
@@ -27,6 +28,9 @@ std::unique_ptr<Exporter> make_exporter(std::string_view format) {
     }
     if (format == "neo4j") {
         return std::make_unique<Neo4jExporter>();
+    }
+    if (format == "html") {
+        return std::make_unique<HtmlExporter>();
     }
     return nullptr;
 }

@@ -6,6 +6,7 @@
 //   graphml  GraphmlExporter  GraphML (Boost write_graphml)            graphml_exporter.hpp
 //   jsonld   JsonldExporter   JSON-LD 1.1, context embedded            jsonld_exporter.hpp
 //   neo4j    Neo4jExporter    a directory of neo4j-admin import CSVs   neo4j_exporter.hpp
+//   html     HtmlExporter     one self-contained interactive page      html_exporter.hpp
 //
 // Every exporter is deterministic: the same graph gives byte-identical output, whatever the
 // order nodes and edges were added in (they are written in CitationGraph::sorted_vertices()
@@ -32,6 +33,10 @@ struct ExportOptions {
     std::string layout = "auto"; // dot|sfdp|auto: auto = dot up to 150 nodes, sfdp up to
                                  // max_layout_nodes, refuse above
     std::size_t max_layout_nodes = 10000;
+    std::string picture = "auto"; // svg: auto|graph|neighbourhood|overview (svg_pictures.hpp)
+    std::string focus;            // svg: the node of the neighbourhood picture
+    std::string web_dir;          // html: the page and its libraries (html_exporter.hpp); the CLI
+                                  // passes <data>/web
     OutputPolicy output; // how files are written (output_file.hpp): files never to write over
 };
 
