@@ -72,11 +72,18 @@ export async function open(browser, url) {
   });
   const t0 = Date.now();
   await page.goto(url, { waitUntil: "load", timeout: 60000 });
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", { timeout: 60000 });
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", { timeout: 60000, polling: 50 });
+  const readyMs = Date.now() - t0; // the page's script has run: status line set
   // one frame drawn
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const loadMs = Date.now() - t0;
-  return { page, problems, loadMs };
+  const wallMs = Date.now() - t0; // with the driver's round trips
+  // In the page: navigation start to the load event (the script has run, the first frame is
+  // drawn before it) and to the first frame.
+  const inPage = await page.evaluate(() => ({
+    load: performance.timing.loadEventEnd - performance.timing.navigationStart,
+    firstFrame: window.citegraph.timings.firstFrame,
+  }));
+  return { page, problems, loadMs: inPage.load, firstFrameMs: inPage.firstFrame, wallMs, readyMs };
 }
 
 export const fmt = (n) => Number(n).toLocaleString("en-US");
