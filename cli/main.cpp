@@ -574,6 +574,12 @@ int cmd_export(const Globals& g, const ExportArgs& a) {
     }
     ExportOptions options = a.options;
     options.output.protect = store_files(g);
+    if (a.depth == 1) {
+        options.focus = f.from; // svg: the neighbourhood picture of a one-hop export
+    }
+    if (options.web_dir.empty()) {
+        options.web_dir = g.data + "/web";
+    }
     exporter->write(sub, options, a.output);
     if (a.output != "-") {
         std::cerr << "wrote " << a.format << " (" << sub.num_nodes() << " nodes, "
@@ -676,7 +682,7 @@ void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
         "write the graph or a sub-graph. Layout for svg: 'dot' up to 150 nodes, 'sfdp' up to "
         "--max-layout-nodes (default 10000); larger graphs are refused: filter them with "
         "--from/--depth, --relation or --kind");
-    exp->add_option("--format,-f", ea->format, "dot|svg|graphml|gexf|jsonld|neo4j|undo-nq")
+    exp->add_option("--format,-f", ea->format, "dot|svg|graphml|gexf|jsonld|neo4j|undo-nq|html")
         ->required();
     exp->add_option("-o,--output", ea->output, "output file ('-' stdout); a directory for neo4j")
         ->capture_default_str();
@@ -695,6 +701,10 @@ void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
     exp->add_option("--layout", ea->options.layout, "auto|dot|sfdp")->capture_default_str();
     exp->add_flag("--aggregate", ea->options.aggregate,
                   "graphml: one weighted edge per citing/cited pair (weight = citations)");
+    exp->add_option("--picture", ea->options.picture,
+                    "svg: auto (one hop from --from: neighbourhood; over 150 nodes: overview), "
+                    "graph (Graphviz), neighbourhood, overview")
+        ->capture_default_str();
     exp->add_option("--max-layout-nodes", ea->options.max_layout_nodes,
                     "refuse to lay out larger graphs")
         ->capture_default_str();

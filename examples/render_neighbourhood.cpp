@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
 
         citegraph::ExportOptions opt;
         opt.lang = r.batch.document.language.substr(0, 2);
+        opt.focus = f.from; // the two-sided neighbourhood picture (svg_pictures.hpp)
         citegraph::make_exporter("svg")->write(sub, opt, argv[3]);
         std::cout << f.from << ": " << sub.num_nodes() << " nodes, " << sub.num_edges()
                   << " edges -> " << argv[3] << "\n";

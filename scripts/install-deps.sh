@@ -10,6 +10,9 @@ PACKAGES=(
   # consumers the tests load the exports with
   libxml2-utils fonts-wqy-microhei python3 python3-networkx python3-numpy python3-scipy
   python3-igraph python3-rdflib raptor2-utils rasqal-utils nodejs npm
+  # the HTML export's browser tests and bench (tests/browser, bench/html): headless chromium;
+  # DejaVu Sans draws Arabic
+  chromium fonts-dejavu-core
   # fuzzing (scripts/run-fuzz.sh): clang++, libFuzzer and the sanitizer runtimes, llvm-symbolizer
   clang libclang-rt-14-dev llvm
 )
@@ -45,3 +48,4 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 if [ -x "$here/install-consumers.sh" ]; then
   "$here/install-consumers.sh"
 fi
+"$here/install-web.sh"

@@ -17,6 +17,7 @@ db=(--db "$out/citegraph.db")
 "$cg" "${db[@]}" export --format graphml -o "$out/graph.graphml"
 "$cg" "${db[@]}" export --format jsonld -o "$out/graph.jsonld"
 "$cg" "${db[@]}" export --format neo4j -o "$out/neo4j"
+"$cg" "${db[@]}" export --format html -o "$out/explorer.html"
 "$cg" "${db[@]}" export --format svg --lang zh --from A/RES/68/193 --depth 1 \
   --kind Resolution Treaty Body Instrument Programme -o "$out/A_RES_68_193.svg"
 echo "main job: store and exports in $out"

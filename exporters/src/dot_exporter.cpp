@@ -4,6 +4,7 @@
 #include "citegraph/engine/error.hpp"
 #include "citegraph/engine/text.hpp"
 #include "citegraph/exporters/jsonld_exporter.hpp"
+#include "citegraph/exporters/svg_pictures.hpp"
 #include "text_util.hpp"
 
 #include <algorithm>
@@ -410,6 +411,26 @@ std::string to_dot(const CitationGraph& g, const ExportOptions& opt) {
     detail::CGraph dot("citations");
     build(dot, g, opt, layout);
     return dot.write_dot();
+}
+
+std::string SvgExporter::render(const CitationGraph& g, const ExportOptions& opt) const {
+    const std::string& p = opt.picture;
+    if (p == "auto" && opt.layout != "auto") {
+        return to_svg(g, opt); // a Graphviz engine was asked for
+    }
+    if (p == "neighbourhood" || (p == "auto" && !opt.focus.empty())) {
+        if (opt.focus.empty()) {
+            throw Error("the neighbourhood picture needs a focus node (--from)");
+        }
+        return neighbourhood_svg(g, opt.focus, opt);
+    }
+    if (p == "overview" || (p == "auto" && g.num_nodes() > kDotLayoutMaxNodes)) {
+        return overview_svg(g, opt);
+    }
+    if (p != "auto" && p != "graph") {
+        throw Error("unknown picture '" + p + "' (use auto, graph, neighbourhood or overview)");
+    }
+    return to_svg(g, opt);
 }
 
 std::string to_svg(const CitationGraph& g, const ExportOptions& opt) {

@@ -4,6 +4,7 @@
 #include "citegraph/exporters/exporter.hpp"
 #include "citegraph/exporters/gexf_exporter.hpp"
 #include "citegraph/exporters/graphml_exporter.hpp"
+#include "citegraph/exporters/html_exporter.hpp"
 #include "citegraph/exporters/jsonld_exporter.hpp"
 #include "citegraph/exporters/neo4j_exporter.hpp"
 #include "citegraph/exporters/undo_exporter.hpp"
@@ -11,7 +12,7 @@
 namespace citegraph {
 
 std::vector<std::string_view> export_formats() {
-    return {"dot", "svg", "graphml", "gexf", "jsonld", "neo4j", "undo-nq"};
+    return {"dot", "svg", "graphml", "gexf", "jsonld", "neo4j", "undo-nq", "html"};
 }
 
 std::unique_ptr<Exporter> make_exporter(std::string_view format) {
@@ -35,6 +36,9 @@ std::unique_ptr<Exporter> make_exporter(std::string_view format) {
     }
     if (format == "undo-nq") {
         return std::make_unique<UndoExporter>();
+    }
+    if (format == "html") {
+        return std::make_unique<HtmlExporter>();
     }
     return nullptr;
 }

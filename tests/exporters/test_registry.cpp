@@ -9,9 +9,9 @@
 
 using namespace citegraph;
 
-TEST_CASE("exporters::make_exporter knows the seven formats", "[exporters][registry]") {
+TEST_CASE("exporters::make_exporter knows the eight formats", "[exporters][registry]") {
     const std::vector<std::string_view> expected = {"dot",    "svg",   "graphml", "gexf",
-                                                    "jsonld", "neo4j", "undo-nq"};
+                                                    "jsonld", "neo4j", "undo-nq", "html"};
     CHECK(export_formats() == expected);
     for (auto format : export_formats()) {
         auto exporter = make_exporter(format);
@@ -33,7 +33,7 @@ TEST_CASE("exporters::export_to_string refuses unknown and directory formats",
     const auto g = test::sample_graph();
     CHECK_THROWS_WITH(export_to_string(g, "pdf", {}),
                       Catch::Contains("unknown export format 'pdf'") &&
-                          Catch::Contains("dot, svg, graphml, gexf, jsonld, neo4j, undo-nq"));
+                          Catch::Contains("dot, svg, graphml, gexf, jsonld, neo4j, undo-nq, html"));
     CHECK_THROWS_AS(export_to_string(g, "neo4j", {}), Error);
     CHECK_THROWS_WITH(export_to_string(g, "neo4j", {}), Catch::Contains("directory"));
 }

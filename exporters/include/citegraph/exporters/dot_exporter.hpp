@@ -58,9 +58,9 @@ class DotExporter final : public SingleFileExporter {
 class SvgExporter final : public SingleFileExporter {
   public:
     std::string_view format() const override { return "svg"; }
-    std::string render(const CitationGraph& g, const ExportOptions& opt) const override {
-        return to_svg(g, opt);
-    }
+    // The picture ExportOptions::picture names (svg_pictures.hpp): auto = the neighbourhood
+    // picture when opt.focus is set, the overview above kDotLayoutMaxNodes nodes, else to_svg.
+    std::string render(const CitationGraph& g, const ExportOptions& opt) const override;
 };
 
 } // namespace citegraph

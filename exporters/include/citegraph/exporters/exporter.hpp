@@ -8,6 +8,7 @@
 //   jsonld   JsonldExporter   JSON-LD 1.1, context embedded            jsonld_exporter.hpp
 //   neo4j    Neo4jExporter    a directory of neo4j-admin import CSVs   neo4j_exporter.hpp
 //   undo-nq  UndoExporter     N-Quads in the UN Document Ontology      undo_exporter.hpp
+//   html     HtmlExporter     one self-contained interactive page      html_exporter.hpp
 //
 // Every exporter is deterministic: the same graph gives byte-identical output, whatever the
 // order nodes and edges were added in (they are written in CitationGraph::sorted_vertices()
@@ -35,9 +36,13 @@ struct ExportOptions {
     std::string layout = "auto"; // dot|sfdp|auto: auto = dot up to 150 nodes, sfdp up to
                                  // max_layout_nodes, refuse above
     std::size_t max_layout_nodes = 10000;
-    bool aggregate = false; // graphml: parallel citations merged into one weighted edge (gexf
-                            // always is)
-    OutputPolicy output;    // how files are written (output_file.hpp): files never to write over
+    bool aggregate = false;       // graphml: parallel citations merged into one weighted edge (gexf
+                                  // always is)
+    std::string picture = "auto"; // svg: auto|graph|neighbourhood|overview (svg_pictures.hpp)
+    std::string focus;            // svg: the node of the neighbourhood picture
+    std::string web_dir;          // html: the page and its libraries (html_exporter.hpp); the CLI
+                                  // passes <data>/web
+    OutputPolicy output; // how files are written (output_file.hpp): files never to write over
 };
 
 class Exporter {
