@@ -84,3 +84,37 @@ TEST_CASE("mandates: the organ named beside the session, the addressee's own ses
     CHECK(rap.recurrence == "triennial");
     CHECK(rap.due_organ.empty());
 }
+
+TEST_CASE("mandates: names, circumstances and light verbs do not name the action", "[mandates]") {
+    const Lexicon& en = context().lexicon("en");
+    const Lexicon& zh = context().lexicon("zh");
+    const Gazetteer& gaz = context().gazetteer();
+    // A capitalised name inside the clause ("the Conference") is not a meeting asked for.
+    auto named = text::read_clause("Requests the Secretary-General to provide the Preparatory "
+                                   "Committee and the Conference with the necessary assistance;",
+                                   en, gaz, "body:ga");
+    CHECK(named.action == "assistance");
+    auto lower = text::read_clause("Requests the Secretary-General to convene a conference;", en,
+                                   gaz, "body:ga");
+    CHECK(lower.action == "meeting");
+    // A light verb yields to the keyword right after it, and keeps its own action otherwise.
+    auto light = text::read_clause("Requests the Secretary-General to ensure proper preparations "
+                                   "for the congress;",
+                                   en, gaz, "body:ga");
+    CHECK(light.action == "meeting");
+    auto alone = text::read_clause("Urges States to ensure that their political and legal "
+                                   "systems reflect the diversity of their societies;",
+                                   en, gaz, "body:ga");
+    CHECK(alone.action == "implementation");
+    // 《…》 is a title: 资助 (financing) inside it is no contribution.
+    auto title = text::read_clause("敦促该办公室通过《打击洗钱和资助恐怖主义行为全球方案》，"
+                                   "向会员国提供技术援助；",
+                                   zh, gaz, "body:ga");
+    CHECK(title.action == "assistance");
+    // 与…合作 (in cooperation with) frames the action; alone, it is the action.
+    auto framed = text::read_clause("敦促会员国与相关国际组织合作，酌情制定国家和区域战略；", zh,
+                                    gaz, "body:ga");
+    CHECK(framed.action == "plan");
+    auto only = text::read_clause("敦促会员国与相关国际组织合作；", zh, gaz, "body:ga");
+    CHECK(only.action == "cooperation");
+}

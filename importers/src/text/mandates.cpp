@@ -4,6 +4,7 @@
 #include "citegraph/engine/schema.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <tuple>
 #include <utility>
@@ -76,16 +77,83 @@ struct Reader {
     Keyed recurrence;
     std::vector<OrganTemplate> due;
     std::vector<OrganTemplate> agenda;
+    // A circumstance framing the action ("与 … 合作", "在 … 范围内"): skipped when its close
+    // follows its open within `max` bytes; its action (when given) is read when no keyword
+    // follows.
+    struct Frame {
+        std::string open, close;
+        std::size_t max = 0;
+        std::string action;
+    };
+    std::vector<Frame> frames;
+    bool proper_case = false; // a capitalised word inside the clause is a name, not an action
+    std::vector<std::pair<std::string, std::string>> brackets; // name brackets: 《 … 》
+    LiteralSet light;                     // light verbs: yield to a keyword right after them
+    std::size_t light_window = 0;         // bytes after a light verb where that keyword may start
+    std::vector<std::string> frame_stops; // a frame does not reach past these
 
     Reader(const Lexicon& l, const Gazetteer& g)
         : lex(l), gaz(g), boundary(l.value("word_boundary") == "yes"),
           action_start(lower_all(l.values("action_start"))),
           skip(lower_all(l.values("action_skip"))), actions(keyed(l, "action")),
           recurrence(keyed(l, "recurrence")), due(organ_templates(l, "due")),
-          agenda(organ_templates(l, "agenda")) {
+          agenda(organ_templates(l, "agenda")), proper_case(l.value("action_proper_case") == "yes"),
+          light(lower_all(l.values("action_light"))), frame_stops(l.values("action_frame_stop")) {
         if (std::string w = l.value("due_organ_window"); !w.empty()) {
             window = static_cast<std::size_t>(std::stoi(w));
         }
+        if (std::string w = l.value("action_light_window"); !w.empty()) {
+            light_window = static_cast<std::size_t>(std::stoi(w));
+        }
+        for (const auto& row : l.values("action_frame")) {
+            std::vector<std::string> f = split_tabs(row);
+            if (f.size() >= 3) {
+                frames.push_back({ascii_lower(f[0]), ascii_lower(f[1]),
+                                  static_cast<std::size_t>(std::stoi(f[2])),
+                                  f.size() > 3 ? f[3] : ""});
+            }
+        }
+        for (const auto& row : l.values("name_bracket")) {
+            std::vector<std::string> f = split_tabs(row);
+            if (f.size() == 2) {
+                brackets.emplace_back(f[0], f[1]);
+            }
+        }
+    }
+
+    static std::vector<std::string> split_tabs(const std::string& row) {
+        std::vector<std::string> out;
+        std::size_t from = 0;
+        for (std::size_t tab; (tab = row.find('\t', from)) != std::string::npos; from = tab + 1) {
+            out.push_back(row.substr(from, tab - from));
+        }
+        out.push_back(row.substr(from));
+        return out;
+    }
+
+    // The bytes of `t` inside a name, where an action keyword does not count: a gazetteer
+    // alias ("the Peacebuilding Fund", "the Conference"), a bracketed title (《 … 》).
+    std::vector<bool> name_mask(std::string_view t) const {
+        std::vector<bool> mask(t.size(), false);
+        for (const auto& m : lex.alias_automaton().find_longest(t)) {
+            const Alias& a = lex.aliases()[m.pattern];
+            if (!a.targets.empty() || !a.anaphor_tag.empty()) {
+                std::fill(mask.begin() + m.begin, mask.begin() + m.end, true);
+            }
+        }
+        for (const auto& [open, close] : brackets) {
+            for (std::size_t p = t.find(open); p != std::string_view::npos;
+                 p = t.find(open, p + 1)) {
+                std::size_t q = t.find(close, p + open.size());
+                if (q == std::string_view::npos) {
+                    break;
+                }
+                std::fill(mask.begin() + static_cast<std::ptrdiff_t>(p),
+                          mask.begin() + static_cast<std::ptrdiff_t>(q + close.size()), true);
+                p = q;
+            }
+        }
+        return mask;
     }
 
     // The body named right before [begin, end) (`after` false) or right after it, within
@@ -154,6 +222,86 @@ struct Reader {
         }
         auto it = k.value.find(lower.substr(p, len));
         return it == k.value.end() ? "" : it->second;
+    }
+
+    // The action: the first `action` keyword at or after `from` that is not inside a name
+    // (name_mask; with action_proper_case, a capitalised word), not in an `action_skip`
+    // phrase and not inside an `action_frame`; a light verb (`action_light`) yields to a
+    // keyword starting within `light_window` bytes after it. "other" when none.
+    std::string action(std::string_view clause, std::string_view lower, std::size_t from) const {
+        const std::vector<bool> mask = name_mask(clause);
+        std::string fallback;
+        auto value = [&](std::size_t p, std::size_t len) {
+            auto it = actions.value.find(lower.substr(p, len));
+            return it == actions.value.end() ? std::string() : it->second;
+        };
+        std::size_t light_at = std::string_view::npos, light_end = 0;
+        std::string light_action;
+        std::string frame_action;
+        for (std::size_t p = from; p < lower.size(); ++p) {
+            if (light_at != std::string_view::npos && p > light_end + light_window) {
+                return light_action;
+            }
+            if (!starts_here(lower, p) || mask[p]) {
+                continue;
+            }
+            if (proper_case && p > 0 && clause[p] >= 'A' && clause[p] <= 'Z') {
+                while (p + 1 < lower.size() &&
+                       is_word_byte(static_cast<unsigned char>(lower[p + 1]))) {
+                    ++p;
+                }
+                continue;
+            }
+            if (std::size_t s = skip.longest_at(lower, p); s > 0) {
+                p += s - 1;
+                continue;
+            }
+            // Of the frames opening here, the one reaching farthest.
+            std::size_t frame_end = 0;
+            for (const auto& f : frames) {
+                if (lower.compare(p, f.open.size(), f.open) != 0) {
+                    continue;
+                }
+                // The farthest close before the first frame stop (included): "与会员国开展
+                // 协作及密切协商，" is one frame.
+                std::string_view area = lower.substr(p + f.open.size(), f.max);
+                for (const auto& stop : frame_stops) {
+                    if (std::size_t e = area.find(stop); e != std::string_view::npos) {
+                        area = area.substr(0, e + stop.size());
+                    }
+                }
+                std::size_t q = area.rfind(f.close);
+                if (q != std::string_view::npos &&
+                    p + f.open.size() + q + f.close.size() > frame_end) {
+                    frame_end = p + f.open.size() + q + f.close.size();
+                    frame_action = f.action;
+                }
+            }
+            if (frame_end > 0) {
+                if (fallback.empty()) {
+                    fallback = frame_action;
+                }
+                p = frame_end - 1;
+                continue;
+            }
+            std::size_t n = actions.set.longest_at(lower, p);
+            if (n == 0) {
+                continue;
+            }
+            std::string a = value(p, n);
+            if (light_at == std::string_view::npos && light.longest_at(lower, p) == n) {
+                light_at = p;
+                light_end = p + n;
+                light_action = a;
+                p += n - 1;
+                continue;
+            }
+            return a;
+        }
+        if (light_at != std::string_view::npos) {
+            return light_action;
+        }
+        return fallback.empty() ? "other" : fallback;
     }
 
     // The session (or year) a matched template names.
@@ -230,7 +378,8 @@ struct Reader {
 
     std::string region(const std::string& clause,
                        const std::map<std::string, const ParagraphRecord*>& by_label,
-                       const std::string& label, std::map<std::string, std::size_t>& cursor) const {
+                       const std::string& label, std::map<std::string, std::size_t>& cursor,
+                       std::string_view next = {}) const {
         const auto& ends = lex.values("clause_end");
         auto ends_clause = [&](std::string_view t) {
             while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) {
@@ -261,6 +410,14 @@ struct Reader {
         const std::size_t after = at + clause.size();
         const std::string_view rest = text.substr(after, kWindow);
         std::size_t stop = rest.size();
+        // Not into the paragraph's next clause ("Encourages the widest possible
+        // participation ..., invites States to contribute ...").
+        if (!next.empty()) {
+            if (std::size_t q = rest.find(next.substr(0, std::min<std::size_t>(next.size(), 48)));
+                q != std::string_view::npos) {
+                stop = q;
+            }
+        }
         for (const auto& e : ends) {
             std::size_t q = rest.find(e);
             if (q != std::string_view::npos && q + e.size() < stop) {
@@ -282,10 +439,7 @@ struct Reader {
                 from = p + len;
             }
         }
-        m.action = keyword(lower, from, actions);
-        if (m.action.empty()) {
-            m.action = "other";
-        }
+        m.action = action(clause, lower, from);
         m.recurrence = keyword(lower, 0, recurrence);
         scan(clause, due, organ, subject, m);
         return m;
@@ -310,6 +464,28 @@ std::vector<MandateRecord> read_mandates(const std::vector<ParagraphRecord>& par
         by_label.emplace(p.label, &p);
     }
     std::map<std::string, std::size_t> cursor; // per paragraph: where its last clause was
+    // Per clause (paragraph, span): the text of the paragraph's next clause with edges.
+    std::map<std::pair<std::string, std::uint32_t>, std::string_view> next_clause;
+    {
+        std::map<std::string, std::map<std::uint32_t, std::string_view>> starts;
+        for (const auto& e : edges) {
+            if (!e.prov.text.empty()) {
+                starts[e.prov.paragraph].emplace(e.prov.span_begin, e.prov.text);
+            }
+        }
+        for (const auto& [label, spans] : starts) {
+            for (auto it = spans.begin(); it != spans.end(); ++it) {
+                auto nx = std::next(it);
+                if (nx != spans.end()) {
+                    next_clause.emplace(std::make_pair(label, it->first), nx->second);
+                }
+            }
+        }
+    }
+    auto next_text = [&](const std::string& label, std::uint32_t begin) {
+        auto it = next_clause.find({label, begin});
+        return it == next_clause.end() ? std::string_view() : it->second;
+    };
     using Key = std::tuple<int, std::uint32_t, std::uint32_t, std::string>;
     std::map<Key, MandateRecord> by_clause;
     std::map<std::string, bool> has_mandate;
@@ -321,9 +497,18 @@ std::vector<MandateRecord> read_mandates(const std::vector<ParagraphRecord>& par
                 e.prov.paragraph};
         auto it = by_clause.find(key);
         if (it == by_clause.end()) {
+            const std::string_view next = next_text(e.prov.paragraph, e.prov.span_begin);
+            const std::size_t at = cursor[e.prov.paragraph];
             MandateRecord m =
-                reader.read(reader.region(e.prov.text, by_label, e.prov.paragraph, cursor), organ,
-                            reader.session_body(e.target));
+                reader.read(reader.region(e.prov.text, by_label, e.prov.paragraph, cursor, next),
+                            organ, reader.session_body(e.target));
+            if (m.action == "other" && !next.empty()) {
+                // Nothing asked before the next clause: the two share what follows
+                // ("Invites Member States and requests the Office to collect ...").
+                cursor[e.prov.paragraph] = at;
+                m = reader.read(reader.region(e.prov.text, by_label, e.prov.paragraph, cursor),
+                                organ, reader.session_body(e.target));
+            }
             m.paragraph = e.prov.paragraph;
             m.verb = std::string(to_string(e.relation));
             m.span_begin = e.prov.span_begin;
