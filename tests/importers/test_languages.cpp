@@ -267,3 +267,24 @@ TEST_CASE("languages: \"Determined\" is convinced in every language", "[language
     REQUIRE_FALSE(got.empty());
     CHECK(got[0].second == Relation::reaffirms);
 }
+
+TEST_CASE("languages: orders to a body are requests in every language", "[languages]") {
+    auto& ctx = context();
+    struct Case {
+        const char* lang;
+        const char* text;
+    };
+    for (const Case& c :
+         std::vector<Case>{{"en", "4. Directs the Committee to report to the Assembly;"},
+                           {"en", "2. Mandates the Secretary-General to establish rules;"},
+                           {"fr", "4. Charge le Comité de faire rapport à l'Assemblée ;"},
+                           {"es", "4. Encomienda al Comité que informe a la Asamblea;"},
+                           {"ru", "4. поручает Комитету представить доклад Ассамблее;"},
+                           {"zh", "4. 责成委员会向大会提出报告;"},
+                           {"ar", "4 - يكلف اللجنة بتقديم تقرير إلى الجمعية؛"}}) {
+        CAPTURE(c.lang, c.text);
+        auto got = text::clause_verbs(c.text, ctx.lexicon(c.lang), ctx.gazetteer());
+        REQUIRE_FALSE(got.empty());
+        CHECK(got[0].second == Relation::requests);
+    }
+}
