@@ -7,10 +7,42 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <set>
 #include <sstream>
 
 namespace citegraph {
 namespace {
+
+// The Latin letters with a diacritic that French and Spanish verbs use, and their plain
+// letters (OCR of old volumes and some web copies lose the accents).
+std::string without_accents(const std::string& s) {
+    static const std::pair<const char*, char> kFold[] = {
+        {"\u00e0", 'a'}, {"\u00e2", 'a'}, {"\u00e1", 'a'}, {"\u00e4", 'a'}, {"\u00e7", 'c'},
+        {"\u00e8", 'e'}, {"\u00e9", 'e'}, {"\u00ea", 'e'}, {"\u00eb", 'e'}, {"\u00ee", 'i'},
+        {"\u00ef", 'i'}, {"\u00ed", 'i'}, {"\u00f4", 'o'}, {"\u00f3", 'o'}, {"\u00f6", 'o'},
+        {"\u00f9", 'u'}, {"\u00fb", 'u'}, {"\u00fa", 'u'}, {"\u00fc", 'u'}, {"\u00c0", 'A'},
+        {"\u00c2", 'A'}, {"\u00c1", 'A'}, {"\u00c7", 'C'}, {"\u00c8", 'E'}, {"\u00c9", 'E'},
+        {"\u00ca", 'E'}, {"\u00ce", 'I'}, {"\u00cd", 'I'}, {"\u00d4", 'O'}, {"\u00d3", 'O'},
+        {"\u00da", 'U'}, {"\u00db", 'U'}};
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        bool folded = false;
+        for (const auto& [from, to] : kFold) {
+            const std::size_t n = std::char_traits<char>::length(from);
+            if (s.compare(i, n, from) == 0) {
+                out += to;
+                i += n;
+                folded = true;
+                break;
+            }
+        }
+        if (!folded) {
+            out += s[i++];
+        }
+    }
+    return out;
+}
 
 std::vector<std::string> split(std::string_view line, char sep) {
     std::vector<std::string> out;
@@ -450,6 +482,24 @@ Lexicon Lexicon::load(const std::string& data_dir, const std::string& lang,
             }
         }
         lex.verbs_.push_back(std::move(v));
+    }
+    // Texts scanned without their accents ("Reaffirme", "Prie", "decide" in OCR'd volumes):
+    // where the language's table allows it (verb_unaccented yes), each verb also matches with
+    // its accented Latin letters written plain, unless that spelling is a row of its own.
+    if (lex.value("verb_unaccented") == "yes") {
+        std::set<std::string> surfaces;
+        for (const auto& v : lex.verbs_) {
+            surfaces.insert(v.surface);
+        }
+        const std::size_t rows = lex.verbs_.size();
+        for (std::size_t i = 0; i < rows; ++i) {
+            std::string plain = without_accents(lex.verbs_[i].surface);
+            if (surfaces.insert(plain).second) {
+                Verb v = lex.verbs_[i];
+                v.surface = std::move(plain);
+                lex.verbs_.push_back(std::move(v));
+            }
+        }
     }
     for (const auto& v : lex.verbs_) {
         lex.verb_ac_.add(v.surface);

@@ -402,3 +402,44 @@ TEST_CASE("en: a treaty's title in another case, and the title's works for anaph
                     "Standing Advisory Committee on Security Questions in Central Africa;"));
     CHECK(has_edge(s.batch, "op1 welcomes object body:unsac-central-africa"));
 }
+
+TEST_CASE("en: one-number document symbols in parentheses and footnotes", "[extract][en]") {
+    auto r = en(doc("Having studied the report of the Secretary-General of 19 March 1978 "
+                    "(S/12611) and the letter (A/10197/Add.1), and noting document S/12612,\n\n"
+                    "Recalling the report of its Fourth Committee (A/78423),\n\n"
+                    "1. Takes note of the report of the Secretary-General;7",
+                    "7 A/10197."));
+    auto& b = r.batch;
+    CHECK(has_edge(b, "pp1 notes object S/12611"));
+    CHECK(has_edge(b, "pp1 notes object A/10197/Add.1"));
+    CHECK(has_edge(b, "op1 notes source A/10197"));
+    // Outside parentheses and footnotes a one-number form is not read (too easily noise), and
+    // a number past the end of its series is a symbol that lost a slash, not an old one.
+    CHECK_FALSE(find_node(b, "S/12612"));
+    CHECK_FALSE(find_node(b, "A/78423"));
+}
+
+TEST_CASE("en: OCR'd lists: a hyphen inside a number, items with their contents", "[extract][en]") {
+    auto r = en(doc("Recalling its resolutions 3-057 (XXVIII) of 2 November 1973, 3134 (XXVIII) "
+                    "and 3225 (XXIX) of 6 November 1974,\n\nRecalling also its resolutions 3201 "
+                    "(S-VI) of 1 May 1974, containing the Declaration on the Establishment of a "
+                    "New International Economic Order, 3281 (XXIX) of 12 December 1974, "
+                    "containing the Charter of Economic Rights and Duties of States, and 3362 "
+                    "(S-VII) of 16 September 1975,"));
+    auto& b = r.batch;
+    for (auto id : {"A/RES/3057(XXVIII)", "A/RES/3134(XXVIII)", "A/RES/3225(XXIX)"}) {
+        CAPTURE(id);
+        CHECK(has_edge(b, std::string("pp1 recalls object ") + id));
+    }
+    // (The items after "on the Establishment …" stand in the modifier that "on" opens after
+    // the anchor word, so they are read as mentions: the role is not what this checks.)
+    CHECK(has_edge(b, "pp2 recalls object A/RES/3201(S-VI)"));
+    for (auto id : {"A/RES/3281(XXIX)", "A/RES/3362(S-VII)"}) {
+        CAPTURE(id);
+        CHECK((has_edge(b, std::string("pp2 recalls object ") + id) ||
+               has_edge(b, std::string("pp2 recalls mention ") + id)));
+    }
+    // A hyphen between a year and a number is no such break.
+    auto r2 = en(doc("Recalling its resolution 1995-3 (XIX) and the years 2012-2015,"));
+    CHECK_FALSE(find_node(r2.batch, "A/RES/19953(XIX)"));
+}

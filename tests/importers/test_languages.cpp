@@ -219,3 +219,72 @@ TEST_CASE("languages: the subject line names the acting organ, never an edge tar
         CHECK(seg.paragraphs.size() == 1);
     }
 }
+
+TEST_CASE("languages: French and Spanish verbs read without their accents", "[languages]") {
+    auto& ctx = context();
+    auto rels = [&](const char* lang, std::string_view t) {
+        std::vector<Relation> out;
+        for (const auto& [surface, rel] :
+             text::clause_verbs(t, ctx.lexicon(lang), ctx.gazetteer())) {
+            out.push_back(rel);
+        }
+        return out;
+    };
+    // OCR'd volumes: "Réaffirme", "Prie", "décide", "Préoccupé" without accents.
+    CHECK(rels("fr", "1. Reaffirme sa resolution 186 (1964), et decide de demeurer saisi ;") ==
+          std::vector<Relation>{Relation::reaffirms, Relation::decides});
+    CHECK(rels("fr", "Preoccupe par la situation,") ==
+          std::vector<Relation>{Relation::expresses_concern});
+    CHECK(rels("es", "3. Toma nota con satisfaccion del informe,") ==
+          std::vector<Relation>{Relation::notes});
+    // The accented rows still match, and English has no such folding.
+    CHECK(rels("fr", "1. Réaffirme sa résolution 186 (1964) ;") ==
+          std::vector<Relation>{Relation::reaffirms});
+    CHECK(rels("en", "Reaffirme its resolution,").empty());
+}
+
+TEST_CASE("languages: \"Determined\" is convinced in every language", "[languages]") {
+    auto& ctx = context();
+    struct Case {
+        const char* lang;
+        const char* text;
+    };
+    for (const Case& c :
+         std::vector<Case>{{"en", "Determined to ensure full compliance,"},
+                           {"fr", "Résolu à assurer le plein respect,"},
+                           {"es", "Decidido a asegurar el pleno cumplimiento,"},
+                           {"ru", "будучи преисполнен решимости обеспечить полное соблюдение,"},
+                           {"zh", "决心确保严格彻底地实施第661(1990)号决议规定的措施,"},
+                           {"zh", "并决心确保安理会各项决定得到遵守,"}}) {
+        CAPTURE(c.lang, c.text);
+        auto got = text::clause_verbs(c.text, ctx.lexicon(c.lang), ctx.gazetteer());
+        REQUIRE(got.size() == 1);
+        CHECK(got[0].second == Relation::convinced);
+    }
+    // 重申决心 ("Reaffirming its determination") keeps its own verb.
+    auto got = text::clause_verbs("重申决心尽力运用政治和外交手段,", context().lexicon("zh"),
+                                  context().gazetteer());
+    REQUIRE_FALSE(got.empty());
+    CHECK(got[0].second == Relation::reaffirms);
+}
+
+TEST_CASE("languages: orders to a body are requests in every language", "[languages]") {
+    auto& ctx = context();
+    struct Case {
+        const char* lang;
+        const char* text;
+    };
+    for (const Case& c :
+         std::vector<Case>{{"en", "4. Directs the Committee to report to the Assembly;"},
+                           {"en", "2. Mandates the Secretary-General to establish rules;"},
+                           {"fr", "4. Charge le Comité de faire rapport à l'Assemblée ;"},
+                           {"es", "4. Encomienda al Comité que informe a la Asamblea;"},
+                           {"ru", "4. поручает Комитету представить доклад Ассамблее;"},
+                           {"zh", "4. 责成委员会向大会提出报告;"},
+                           {"ar", "4 - يكلف اللجنة بتقديم تقرير إلى الجمعية؛"}}) {
+        CAPTURE(c.lang, c.text);
+        auto got = text::clause_verbs(c.text, ctx.lexicon(c.lang), ctx.gazetteer());
+        REQUIRE_FALSE(got.empty());
+        CHECK(got[0].second == Relation::requests);
+    }
+}

@@ -207,6 +207,23 @@ std::size_t number_token(std::string_view t, std::size_t pos) {
     if (d == p) {
         return pos;
     }
+    // OCR'd volumes break a number with a hyphen ("3-057 (XXVIII)"): read through it when a
+    // Roman session follows and the digits make a number of at most four.
+    if (p == pos && d + 1 < t.size() && t[d] == '-' && utf8::is_digit(t[d + 1])) {
+        std::size_t d2 = d + 1;
+        while (d2 < t.size() && utf8::is_digit(t[d2])) {
+            ++d2;
+        }
+        std::size_t o = d2 < t.size() && t[d2] == ' ' ? d2 + 1 : d2;
+        std::size_t r = o + 1;
+        while (r < t.size() && std::string_view("IVXLC").find(t[r]) != std::string_view::npos) {
+            ++r;
+        }
+        if ((d - p) + (d2 - d - 1) <= 4 && o < t.size() && t[o] == '(' && r > o + 1 &&
+            r < t.size() && t[r] == ')') {
+            d = d2;
+        }
+    }
     p = d;
     bool qualified = false;
     if (p + 1 < t.size() && t[p] == '/' && utf8::is_digit(t[p + 1])) {
@@ -899,9 +916,10 @@ class Extractor {
             }
             const bool named = organ_entity != nullptr || own_organ;
             for (const auto& tk : toks) {
-                const std::string written =
-                    tk.alt.empty() ? without_paren_spaces(t.substr(tk.begin, tk.end - tk.begin))
-                                   : tk.alt;
+                const std::string written = tk.alt.empty()
+                                                ? without_ocr_hyphen(without_paren_spaces(
+                                                      t.substr(tk.begin, tk.end - tk.begin)))
+                                                : tk.alt;
                 std::string_view tok = written;
                 std::optional<Symbol> sym;
                 std::string body = organ_id;
@@ -1089,6 +1107,17 @@ class Extractor {
             }
         }
         return std::nullopt;
+    }
+
+    // "3-057 (XXVIII)" as "3057 (XXVIII)" (number_token reads through such a hyphen only
+    // between digits at the start of a token; "S-7/1" keeps its own).
+    static std::string without_ocr_hyphen(std::string tok) {
+        const std::size_t h = tok.find('-');
+        if (h != std::string::npos && h > 0 && utf8::is_digit(tok[0]) &&
+            utf8::is_digit(tok[h - 1]) && h + 1 < tok.size() && utf8::is_digit(tok[h + 1])) {
+            tok.erase(h, 1);
+        }
+        return tok;
     }
 
     // "660 ( 1990)" as "660 (1990)": web copies put spaces inside the parentheses.
@@ -1503,8 +1532,11 @@ class Extractor {
         }
     }
 
-    // Document symbols: "A/68/457", "E/2013/30和Corr.1", "A/RES/60/1".
-    void documents(const Span& s, std::vector<Ref>& refs) {
+    // Document symbols: "A/68/457", "E/2013/30和Corr.1", "A/RES/60/1". The pre-1994 forms
+    // with one number ("S/12611", "A/10197") are read where a symbol is all the text means:
+    // right after an opening parenthesis ("report … of 19 March 1978 (S/12611)") and in a
+    // footnote (`footnote`: "7 A/10197.").
+    void documents(const Span& s, std::vector<Ref>& refs, bool footnote = false) {
         std::string_view t = s.text;
         std::size_t pos = 0;
         while (pos < t.size()) {
@@ -1536,6 +1568,9 @@ class Extractor {
             std::string_view cand = t.substr(pos, e - pos);
             auto sym = cand.find('/') != std::string_view::npos ? parse_symbol(cand)
                                                                 : std::optional<Symbol>{};
+            if (!sym && (footnote || after_open_paren(t, pos))) {
+                sym = single_number_document(cand);
+            }
             if (!sym) {
                 // A joint document of two organs: "A/67/65-E/2012/48" names both symbols.
                 // (Not in a token longer than any two symbols: every dash would be tried.)
@@ -1585,6 +1620,64 @@ class Extractor {
             }
             pos = std::max(p2, e);
         }
+    }
+
+    // Whether an opening parenthesis (ASCII or full-width) stands right before pos.
+    static bool after_open_paren(std::string_view t, std::size_t pos) {
+        return (pos >= 1 && t[pos - 1] == '(') ||
+               (pos >= 3 && t.substr(pos - 3, 3) == "\xEF\xBC\x88"); // U+FF08
+    }
+
+    // "S/12611", "A/10197", "E/5836/Add.1": an organ's root, one number of 3 to 5 digits
+    // without a leading zero, and suffixes. parse_symbol rejects these forms everywhere (too
+    // easily noise); the caller reads them only where the context says they are symbols.
+    static std::optional<Symbol> single_number_document(std::string_view cand) {
+        if (cand.size() < 5 || (cand[0] != 'A' && cand[0] != 'S' && cand[0] != 'E') ||
+            cand[1] != '/' || cand[2] == '0') {
+            return std::nullopt;
+        }
+        std::size_t p = 2;
+        while (p < cand.size() && utf8::is_digit(cand[p])) {
+            ++p;
+        }
+        if (p - 2 < 3 || p - 2 > 5) {
+            return std::nullopt;
+        }
+        // The single-number series ended when the session-numbered ones began: the Assembly's
+        // at A/10xxx (1976: A/31/…), the Council's at S/26xxx (1994: S/1994/…), ECOSOC's at
+        // E/6xxx (1978: E/1978/…). A higher number is a symbol with a lost slash ("A/78423").
+        const long number = std::stol(std::string(cand.substr(2, p - 2)));
+        if (number > (cand[0] == 'A' ? 10999 : cand[0] == 'S' ? 26999 : 6999)) {
+            return std::nullopt;
+        }
+        while (p < cand.size()) {
+            if (cand[p] != '/') {
+                return std::nullopt;
+            }
+            bool suffix = false;
+            for (std::string_view kind : {"Add.", "Rev.", "Corr."}) {
+                if (starts_at(cand, p + 1, kind)) {
+                    std::size_t d = p + 1 + kind.size();
+                    const std::size_t digits = d;
+                    while (d < cand.size() && utf8::is_digit(cand[d])) {
+                        ++d;
+                    }
+                    if (d > digits) {
+                        p = d;
+                        suffix = true;
+                    }
+                    break;
+                }
+            }
+            if (!suffix) {
+                return std::nullopt;
+            }
+        }
+        Symbol sym;
+        sym.kind = NodeKind::Document;
+        sym.key = std::string(cand);
+        sym.display = sym.key;
+        return sym;
     }
 
     void add_symbol_ref(const Span& s, const Symbol& sym, std::size_t b, std::size_t e,
@@ -1773,7 +1866,7 @@ class Extractor {
                 FootnoteRefs f;
                 std::size_t before = out_.unresolved.size();
                 resolution_groups(fn->second, {}, nullptr, fn_label, f.refs);
-                documents(fn->second, f.refs);
+                documents(fn->second, f.refs, true);
                 unts(fn->second, f.refs);
                 for (std::size_t i = before; i < out_.unresolved.size(); ++i) {
                     f.unresolved.emplace_back(out_.unresolved[i].text, out_.unresolved[i].reason);
