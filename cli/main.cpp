@@ -8,6 +8,7 @@
 #include "citegraph/importers/marc.hpp"
 #include "citegraph/importers/names.hpp"
 #include "citegraph/importers/parallel.hpp"
+#include "citegraph/version.hpp"
 #include "cli.hpp"
 #include "progress.hpp"
 
@@ -674,6 +675,8 @@ void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
 int main(int argc, char** argv) {
     CLI::App app{"citegraph: a citation knowledge graph of United Nations resolutions"};
     app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("citegraph ") + citegraph::kVersion,
+                         "print \"citegraph VERSION\" and exit");
     Globals g{Store::kDefaultPath, ImportContext::default_data_dir()};
     app.add_option("--db", g.db, "SQLite store file")->capture_default_str();
     app.add_option("--data", g.data, "data directory (lexicons, gazetteer)")->capture_default_str();
@@ -687,6 +690,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);
