@@ -62,7 +62,7 @@ namespace {
 
 void report_missing(const NodeResolver& r, const std::string& what, const std::string& text) {
     std::cerr << "citegraph: error: no " << what << " '" << text << "'";
-    auto near = r.suggest(text);
+    auto near = r.suggest(text, 5, kLanguages);
     if (near.empty()) {
         std::cerr << " (and no similar name)\n";
         return;
@@ -392,13 +392,7 @@ int cmd_stats(const Globals& g) {
 // ---- show -----------------------------------------------------------------------------------
 
 std::string label_of(const NodeRecord& n) {
-    for (const char* lang : {"en", "zh"}) {
-        auto it = n.names.find(lang);
-        if (it != n.names.end()) {
-            return it->second;
-        }
-    }
-    return n.names.empty() ? std::string() : n.names.begin()->second;
+    return display_name(n, kLanguages);
 }
 
 int cmd_show(const Globals& g, const std::string& text) {
