@@ -1,6 +1,6 @@
 // Example: a program of another project that uses the installed citegraph package. It imports
 // a resolution text with citegraph::importers, writes it to a SQLite store with
-// citegraph::engine, reads the store back and prints what the text asks of UNODC.
+// citegraph::engine, reads the store back and prints the paragraphs that make requests of UNODC.
 //   store_seed STORE.db [TEXT_FILE]   (default: the package's seed, samples/A_RES_68_193.zh.txt)
 #include "citegraph/engine/error.hpp"
 #include "citegraph/engine/graph.hpp"
@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
         const citegraph::CitationGraph g = store.load();
         for (const auto& edge : g.sorted_edges()) {
             const citegraph::EdgeRecord e = g.edge_record(edge);
-            if (e.target == "body:unodc") {
+            if (e.target == "body:unodc" && e.relation == citegraph::Relation::requests) {
                 std::cout << e.source << " " << e.prov.paragraph << " "
                           << citegraph::to_string(e.relation) << " " << e.target << "\n";
             }

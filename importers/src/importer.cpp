@@ -22,6 +22,12 @@ constexpr std::uintmax_t kMaxPdfBytes = 256u << 20; // PDFs carry fonts and imag
 } // namespace
 
 ImportContext::ImportContext(std::string data_dir) : data_dir_(std::move(data_dir)) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(data_dir_, ec)) {
+        throw Error(data_dir_ +
+                    ": no data folder there (the lexicon/ and gazetteer/ tables; an install has "
+                    "them in PREFIX/share/citegraph): set CITEGRAPH_DATA or give --data DIR");
+    }
     gazetteer_.load(data_dir_ + "/gazetteer/entities.tsv");
 }
 

@@ -74,6 +74,15 @@ contains "$out" "$work/partial-data/lexicon/zh"
 out=$(CITEGRAPH_DATA="$work/partial-data" "$cg" --db other.db --data "$data" import "$seed")
 contains "$out" "imported A/RES/68/193 (zh)"
 
+# A command copied away from its data says where it looked and what to do.
+mkdir -p "$work/lonely/bin"
+cp "$cg" "$work/lonely/bin/citegraph"
+if out=$("$work/lonely/bin/citegraph" --db lonely.db import "$seed" 2>&1); then
+  fail "import without a data folder succeeded: $out"
+fi
+contains "$out" "$work/lonely/share/citegraph: no data folder there"
+contains "$out" "set CITEGRAPH_DATA or give --data DIR"
+
 # ---- 2. a project of its own, find_package(citegraph) -------------------------------------
 flags=()
 if [ "$sanitize" = sanitize ]; then
