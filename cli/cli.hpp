@@ -17,6 +17,10 @@
 
 namespace citegraph::cli {
 
+// The command's language preference for names, titles and the text of a mandate read in
+// several versions: English, then Chinese, then the others by code (the engine has none).
+inline const LanguagePreference kLanguages{"en", "zh"};
+
 constexpr int kOk = 0;
 constexpr int kUsage = 1;
 constexpr int kInput = 2;

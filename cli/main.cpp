@@ -8,6 +8,7 @@
 #include "citegraph/importers/marc.hpp"
 #include "citegraph/importers/names.hpp"
 #include "citegraph/importers/parallel.hpp"
+#include "citegraph/version.hpp"
 #include "cli.hpp"
 #include "progress.hpp"
 
@@ -89,7 +90,7 @@ namespace {
 
 void report_missing(const NodeResolver& r, const std::string& what, const std::string& text) {
     std::cerr << "citegraph: error: no " << what << " '" << text << "'";
-    auto near = r.suggest(text);
+    auto near = r.suggest(text, 5, kLanguages);
     if (near.empty()) {
         std::cerr << " (and no similar name)\n";
         return;
@@ -419,13 +420,7 @@ int cmd_stats(const Globals& g) {
 // ---- show -----------------------------------------------------------------------------------
 
 std::string label_of(const NodeRecord& n) {
-    for (const char* lang : {"en", "zh"}) {
-        auto it = n.names.find(lang);
-        if (it != n.names.end()) {
-            return it->second;
-        }
-    }
-    return n.names.empty() ? std::string() : n.names.begin()->second;
+    return display_name(n, kLanguages);
 }
 
 int cmd_show(const Globals& g, const std::string& text) {
@@ -716,6 +711,8 @@ void add_store_commands(CLI::App& app, Globals& g, std::vector<Command>& out) {
 int main(int argc, char** argv) {
     CLI::App app{"citegraph: a citation knowledge graph of United Nations resolutions"};
     app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("citegraph ") + citegraph::kVersion,
+                         "print \"citegraph VERSION\" and exit");
     Globals g{Store::kDefaultPath, ImportContext::default_data_dir()};
     app.add_option("--db", g.db, "SQLite store file")->capture_default_str();
     app.add_option("--data", g.data, "data directory (lexicons, gazetteer)")->capture_default_str();
@@ -729,6 +726,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);

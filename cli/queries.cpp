@@ -4,6 +4,7 @@
 
 #include "citegraph/engine/text.hpp"
 #include "citegraph/exporters/output_file.hpp"
+#include "citegraph/exporters/timeline_svg.hpp"
 #include "cli.hpp"
 
 #include <algorithm>
@@ -309,6 +310,7 @@ int cmd_mandates(const Globals& g, const MandateArgs& a) {
     const std::vector<StoredMandate> stored =
         store ? store->mandates() : std::vector<StoredMandate>{};
     MandateFilter f;
+    f.prefer = kLanguages;
     if (!parse_set(a.verbs, "verb", f.verbs)) {
         return kUsage;
     }
@@ -361,7 +363,7 @@ int cmd_mandates(const Globals& g, const MandateArgs& a) {
             }
         }
     }
-    auto lang_rank = [](const std::string& l) { return l == "en" ? 0 : l == "zh" ? 1 : 2; };
+    auto lang_rank = [](const std::string& l) { return preference_rank(kLanguages, l); };
     for (auto& [doc, langs] : agenda_langs) {
         std::sort(langs.begin(), langs.end(), [&](const std::string& x, const std::string& y) {
             return std::make_pair(lang_rank(x), x) < std::make_pair(lang_rank(y), y);
@@ -657,7 +659,7 @@ int cmd_series(const Globals& g, const IdArgs& a) {
     if (id.empty()) {
         return kInput;
     }
-    auto members = series(graph, id);
+    auto members = series(graph, id, kLanguages);
     if (a.json) {
         rapidjson::StringBuffer buf;
         Writer w(buf);
@@ -756,7 +758,8 @@ int cmd_rank(const Globals& g, const RankArgs& a) {
         auto v = graph.find(r.id);
         t.rows.push_back({std::to_string(++i), r.id, std::string(to_string(r.kind)),
                           std::to_string(r.citing_documents), std::to_string(r.citations),
-                          fixed(r.pagerank, 6), clip(display_name(graph.node(*v)), 50)});
+                          fixed(r.pagerank, 6),
+                          clip(display_name(graph.node(*v), kLanguages), 50)});
     }
     if (!rows.empty()) {
         t.print(std::cout);

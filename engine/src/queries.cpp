@@ -142,13 +142,6 @@ void sort_rows(std::vector<CitationRow>& rows, bool by_source) {
     });
 }
 
-int language_rank(const std::string& lang) {
-    if (lang == "en") {
-        return 0;
-    }
-    return lang == "zh" ? 1 : 2;
-}
-
 // "pp1".."pp3"
 bool is_early_preambular(const std::string& paragraph) {
     if (paragraph.size() < 3 || paragraph.compare(0, 2, "pp") != 0) {
@@ -220,16 +213,6 @@ Vertex require_node(const CitationGraph& g, std::string_view text) {
         throw QueryError("no node '" + std::string(text) + "'");
     }
     return *v;
-}
-
-std::string display_name(const NodeRecord& n) {
-    for (const char* lang : {"en", "zh"}) {
-        auto it = n.names.find(lang);
-        if (it != n.names.end()) {
-            return it->second;
-        }
-    }
-    return n.names.empty() ? std::string() : n.names.begin()->second;
 }
 
 int session_of(const NodeRecord& n) {
@@ -348,8 +331,8 @@ std::vector<MandateRow> mandates(const CitationGraph& g, const MandateFilter& f)
         if (std::find(r.languages.begin(), r.languages.end(), prov.language) == r.languages.end()) {
             r.languages.push_back(prov.language);
         }
-        if (std::make_pair(language_rank(prov.language), prov.language) <
-            std::make_pair(language_rank(r.language), r.language)) {
+        if (std::make_pair(preference_rank(f.prefer, prov.language), prov.language) <
+            std::make_pair(preference_rank(f.prefer, r.language), r.language)) {
             r.language = prov.language;
             r.text = prov.text;
         }
@@ -829,7 +812,8 @@ std::vector<RelatedResult> related(const CitationGraph& g, std::string_view id,
 
 // ---- series --------------------------------------------------------------------------------
 
-std::vector<SeriesMember> series(const CitationGraph& g, std::string_view id) {
+std::vector<SeriesMember> series(const CitationGraph& g, std::string_view id,
+                                 const LanguagePreference& prefer) {
     const auto& bg = g.boost_graph();
     const Vertex d = require_node(g, id);
     const NodeRecord& dn = g.node(d);
@@ -974,7 +958,7 @@ std::vector<SeriesMember> series(const CitationGraph& g, std::string_view id) {
         s.id = m.id;
         s.date = m.date;
         s.session = session_of(m);
-        s.title = display_name(m);
+        s.title = display_name(m, prefer);
         s.in_store = boost::out_degree(v, bg) > 0;
         s.self = v == d;
         s.evidence = evidence[v];
@@ -1365,47 +1349,6 @@ std::vector<TimelineRow> timeline(const CitationGraph& g, std::string_view id,
         rows.push_back({"unknown", unknown->second.first.size(), unknown->second.second});
     }
     return rows;
-}
-
-std::string timeline_svg(const std::vector<TimelineRow>& rows, const std::string& title) {
-    const int bar = 28, gap = 8, left = 40, top = 40, plot = 160;
-    const int width = left + static_cast<int>(rows.size()) * (bar + gap) + gap + 20;
-    const int height = top + plot + 50;
-    std::size_t max = 1;
-    for (const auto& r : rows) {
-        max = std::max(max, r.documents);
-    }
-    std::ostringstream s;
-    s << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
-      << "\" viewBox=\"0 0 " << width << " " << height << "\">\n"
-      << "<title>" << xml_escape(title) << "</title>\n"
-      << "<rect x=\"0\" y=\"0\" width=\"" << width << "\" height=\"" << height
-      << "\" fill=\"white\"/>\n"
-      << "<text x=\"" << left << "\" y=\"20\" font-family=\"sans-serif\" font-size=\"13\">"
-      << xml_escape(title) << "</text>\n"
-      << "<line x1=\"" << left << "\" y1=\"" << top + plot << "\" x2=\"" << width - 10 << "\" y2=\""
-      << top + plot << "\" stroke=\"black\"/>\n"
-      << "<text x=\"" << left - 6 << "\" y=\"" << top + 4
-      << "\" font-family=\"sans-serif\" font-size=\"10\" text-anchor=\"end\">" << max
-      << "</text>\n";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const auto& r = rows[i];
-        int x = left + gap + static_cast<int>(i) * (bar + gap);
-        int h =
-            static_cast<int>(static_cast<double>(r.documents) * plot / static_cast<double>(max));
-        s << "<rect x=\"" << x << "\" y=\"" << top + plot - h << "\" width=\"" << bar
-          << "\" height=\"" << h << "\" fill=\"#4a7ab5\"><title>" << xml_escape(r.bucket) << ": "
-          << r.documents << " documents, " << r.citations << " citations</title></rect>\n";
-        s << "<text x=\"" << x + bar / 2 << "\" y=\"" << top + plot - h - 4
-          << "\" font-family=\"sans-serif\" font-size=\"10\" text-anchor=\"middle\">" << r.documents
-          << "</text>\n";
-        s << "<text x=\"" << x + bar / 2 << "\" y=\"" << top + plot + 14
-          << "\" font-family=\"sans-serif\" font-size=\"10\" text-anchor=\"middle\">"
-          << xml_escape(r.bucket) << "</text>\n";
-    }
-    s << "</svg>\n";
-    return s.str();
 }
 
 LanguageDiff diff_languages(const CitationGraph& g, std::string_view id, const std::string& lang_a,

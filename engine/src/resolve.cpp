@@ -250,7 +250,8 @@ std::string NodeResolver::find_body(std::string_view text) const {
     return {};
 }
 
-std::vector<std::string> NodeResolver::suggest(std::string_view text, std::size_t n) const {
+std::vector<std::string> NodeResolver::suggest(std::string_view text, std::size_t n,
+                                               const LanguagePreference& prefer) const {
     const std::string f = fold(text);
     const auto q = code_points(f);
     const auto qwords = words(f);
@@ -300,15 +301,7 @@ std::vector<std::string> NodeResolver::suggest(std::string_view text, std::size_
     std::vector<std::string> out;
     for (std::size_t i = 0; i < rows.size() && i < n; ++i) {
         const NodeRecord& node = g_.node(std::get<2>(rows[i]));
-        std::string name;
-        for (const char* lang : {"en", "zh"}) {
-            if (auto it = node.names.find(lang); it != node.names.end() && name.empty()) {
-                name = it->second;
-            }
-        }
-        if (name.empty() && !node.names.empty()) {
-            name = node.names.begin()->second;
-        }
+        const std::string name = display_name(node, prefer);
         out.push_back(node.id + (name.empty() ? "" : " (" + name + ")"));
     }
     return out;

@@ -15,10 +15,6 @@
 #include <sstream>
 #include <sys/stat.h>
 
-#ifndef CITEGRAPH_DATA_DIR
-#define CITEGRAPH_DATA_DIR "data"
-#endif
-
 namespace citegraph {
 namespace {
 constexpr std::uintmax_t kMaxFileBytes = kMaxTextBytes;
@@ -26,6 +22,12 @@ constexpr std::uintmax_t kMaxPdfBytes = 256u << 20; // PDFs carry fonts and imag
 } // namespace
 
 ImportContext::ImportContext(std::string data_dir) : data_dir_(std::move(data_dir)) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(data_dir_, ec)) {
+        throw Error(data_dir_ +
+                    ": no data folder there (the lexicon/ and gazetteer/ tables; an install has "
+                    "them in PREFIX/share/citegraph): set CITEGRAPH_DATA or give --data DIR");
+    }
     gazetteer_.load(data_dir_ + "/gazetteer/entities.tsv");
 }
 
@@ -33,7 +35,18 @@ std::string ImportContext::default_data_dir() {
     if (const char* env = std::getenv("CITEGRAPH_DATA"); env && *env) {
         return env;
     }
-    return CITEGRAPH_DATA_DIR;
+    // ../share/citegraph beside the running executable: PREFIX/bin/citegraph reads
+    // PREFIX/share/citegraph; in the build tree, BUILD/share/citegraph is a link to the source
+    // tree's data/ (made by CMake), so BUILD/cli/citegraph reads the source tree's tables.
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec || exe.empty()) {
+        return "data";
+    }
+    const fs::path dir = (exe.parent_path() / ".." / "share" / "citegraph").lexically_normal();
+    const fs::path real = fs::canonical(dir, ec);
+    return ec ? dir.string() : real.string();
 }
 
 const Lexicon& ImportContext::lexicon(const std::string& lang) {

@@ -3,6 +3,8 @@
 
 #include "citegraph/engine/schema.hpp"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -86,5 +88,26 @@ struct ImportBatch {
     std::vector<EdgeRecord> edges;
     std::vector<MandateRecord> mandates; // of `document`, in paragraph order
 };
+
+// A caller's language preference: language codes, the most wanted first ({"en", "zh"}). The
+// engine has no preference of its own; a language not listed comes after the listed ones, by
+// code (an empty preference is code order).
+using LanguagePreference = std::vector<std::string>;
+
+// The rank of `lang` under `prefer`: its index, or prefer.size() when it is not listed.
+inline std::size_t preference_rank(const LanguagePreference& prefer, const std::string& lang) {
+    return static_cast<std::size_t>(std::find(prefer.begin(), prefer.end(), lang) - prefer.begin());
+}
+
+// The display name of a node: its name in the first language of `prefer` it has a name in,
+// else in the language of the smallest code; empty when it has none.
+inline std::string display_name(const NodeRecord& n, const LanguagePreference& prefer) {
+    for (const auto& lang : prefer) {
+        if (auto it = n.names.find(lang); it != n.names.end()) {
+            return it->second;
+        }
+    }
+    return n.names.empty() ? std::string() : n.names.begin()->second;
+}
 
 } // namespace citegraph

@@ -39,9 +39,6 @@ std::optional<CitationGraph::Vertex> resolve_node(const CitationGraph& g, std::s
 // As resolve_node, but throws QueryError naming `text` when nothing matches.
 CitationGraph::Vertex require_node(const CitationGraph& g, std::string_view text);
 
-// The display name of a node: "en", then "zh", then any language; empty when it has none.
-std::string display_name(const NodeRecord& n);
-
 // The General Assembly session of a node: NodeRecord::session when numeric, else the session
 // part of an "A/RES/<session>/<number>" id; -1 when unknown.
 int session_of(const NodeRecord& n);
@@ -96,12 +93,13 @@ std::vector<CitationRow> anachronisms(const CitationGraph& g);
 // ---- mandates ------------------------------------------------------------------------------
 
 struct MandateFilter {
-    std::string to;           // addressee id ("body:unodc"); empty: any
-    std::string by;           // citing document id, or its issuing body ("body:ga")
-    std::set<Relation> verbs; // empty: all
-    std::string since, until; // citing document's date, as in CitationFilter
-    std::string language;     // empty: one row per mandate, text from the first language
-                              // in the order en, zh, then alphabetical
+    std::string to;            // addressee id ("body:unodc"); empty: any
+    std::string by;            // citing document id, or its issuing body ("body:ga")
+    std::set<Relation> verbs;  // empty: all
+    std::string since, until;  // citing document's date, as in CitationFilter
+    std::string language;      // empty: one row per mandate, its text from the version
+                               // first under `prefer`
+    LanguagePreference prefer; // the caller's languages (model.hpp); empty: code order
 };
 
 // One mandate: an edge with Role::addressee (the operative verb asks the addressee to act).
@@ -190,7 +188,9 @@ struct SeriesMember {
     bool self = false;
     std::vector<std::string> evidence; // "self", "title", "cited by X ppN", "cites X ppN"
 };
-std::vector<SeriesMember> series(const CitationGraph& g, std::string_view id);
+// Titles are display_name(member, prefer).
+std::vector<SeriesMember> series(const CitationGraph& g, std::string_view id,
+                                 const LanguagePreference& prefer = {});
 
 // ---- rank ----------------------------------------------------------------------------------
 
@@ -270,8 +270,7 @@ struct TimelineRow {
 std::vector<TimelineRow> timeline(const CitationGraph& g, std::string_view id,
                                   TimelineBucket bucket = TimelineBucket::year);
 
-// A small deterministic SVG bar chart of the citing documents per bucket.
-std::string timeline_svg(const std::vector<TimelineRow>& rows, const std::string& title);
+// The SVG picture of a timeline is an output format: citegraph/exporters/timeline_svg.hpp.
 
 // ---- language versions ----------------------------------------------------------------------
 

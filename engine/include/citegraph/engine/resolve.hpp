@@ -37,11 +37,13 @@ class NodeResolver {
     // folded, or "body:" + folded (the General Assembly issues resolutions but is never cited,
     // so "body:ga" may be no node). Empty when neither.
     std::string find_body(std::string_view text) const;
-    // Up to `n` ids whose names are closest to `text` (best first, then by id), each with a
-    // name: "body:unep (United Nations Environment Programme)". Closest: within an edit
+    // Up to `n` ids whose names are closest to `text` (best first, then by id), each with its
+    // display name under `prefer` (model.hpp): "body:unep (United Nations Environment
+    // Programme)". Closest: within an edit
     // distance of max(2, length / 3), else containing or contained in `text`, else sharing at
     // least half of its words of four bytes or more.
-    std::vector<std::string> suggest(std::string_view text, std::size_t n = 5) const;
+    std::vector<std::string> suggest(std::string_view text, std::size_t n = 5,
+                                     const LanguagePreference& prefer = {}) const;
 
     // `text` as compared: variants mapped, fullwidth ASCII to ASCII, cased letters lower,
     // curly apostrophes straight, white space runs to one space, trimmed.

@@ -48,7 +48,9 @@ class ImportContext {
     // Throws citegraph::Error if there are no tables for `lang`.
     const Lexicon& lexicon(const std::string& lang);
     const std::string& data_dir() const { return data_dir_; }
-    // The directory holding data/ for this build: $CITEGRAPH_DATA, else the source tree's.
+    // The data directory (lexicon/, gazetteer/): $CITEGRAPH_DATA if set, else ../share/citegraph
+    // relative to the running executable (PREFIX/bin -> PREFIX/share/citegraph; the build
+    // tree links BUILD/share/citegraph to the source tree's data/). A --data option wins.
     static std::string default_data_dir();
 
   private:
