@@ -21,6 +21,11 @@ struct Range {
 struct Block {
     std::vector<Range> lines;
     int footnote = 0; // footnote number when the block starts with a marker
+    // The operative number of a paragraph whose number a PDF printed alone on the line after
+    // its first line ("Decides to establish … of⏎1.⏎its provisional …"); 0: none.
+    int number = 0;
+    // The block follows page furniture (a page break): a paragraph cut there goes on in it.
+    bool page_start = false;
 };
 
 bool starts_with(std::string_view s, std::string_view p) {
@@ -119,6 +124,29 @@ bool starts_lower(std::string_view t) {
            (cp >= 0x430 && cp <= 0x45F);
 }
 
+// Whether the text starts with an upper-case letter of the Latin, Greek or Cyrillic script.
+bool starts_upper(std::string_view t) {
+    if (t.empty()) {
+        return false;
+    }
+    char32_t cp = 0;
+    utf8::decode(t, 0, cp);
+    return (cp >= U'A' && cp <= U'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+           (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+}
+
+// Whether the text starts with a letter of a script without letter case (Arabic, Han, …): not
+// a digit, punctuation or symbol ("72/112 of …", "《…》", "（a）").
+bool starts_caseless_letter(std::string_view t) {
+    if (t.empty()) {
+        return false;
+    }
+    char32_t cp = 0;
+    utf8::decode(t, 0, cp);
+    return cp >= 0x590 && !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
+           !(cp >= 0xFF00 && cp <= 0xFFEF) && !(cp >= 0x660 && cp <= 0x669);
+}
+
 // A typographic bullet at the start of a line ("- ", "• ", "– ", "— ", "· ", "▪ ", or "-" right
 // before CJK text): its length with the spaces after it, else 0.
 std::size_t bullet_len(std::string_view t) {
@@ -188,6 +216,39 @@ bool title_line(std::string_view text, std::string& number, std::string& title);
 bool ends_terminal(std::string_view text, const Lexicon& lex);
 std::uint32_t trim_front(const CleanText& c, std::uint32_t pos, std::uint32_t end);
 
+// Lines of page furniture that carry no word: the "/..." that ends a page of older PDFs, a
+// stray "·" or "•" of OCR, the "-----" after the last paragraph. A lone terminal punctuation
+// mark (a wrapped "." or "。") is text, not furniture.
+bool noise_line(std::string_view t, const Lexicon& lex) {
+    if (t.empty() || t.size() > 12) {
+        return false;
+    }
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < t.size();) {
+        char32_t cp = 0;
+        i += static_cast<std::size_t>(utf8::decode(t, i, cp));
+        ++chars;
+        const bool mark = cp == U'-' || cp == U'/' || cp == U'.' || cp == U'*' || cp == U'=' ||
+                          cp == U'~' || cp == U' ' || cp == 0xB7 || cp == 0x2022 || cp == 0x2013 ||
+                          cp == 0x2014 || cp == 0x2026;
+        if (!mark) {
+            return false;
+        }
+    }
+    return chars > 1 || !ends_terminal(t, lex);
+}
+
+// A page label line of PDF text ("Page 2"): a `page_label` word of the lexicon and a number.
+bool page_label(std::string_view t, const Lexicon& lex) {
+    for (const auto& w : lex.values("page_label")) {
+        if (t.size() > w.size() + 1 && starts_with(t, w) && t[w.size()] == ' ' &&
+            is_digits(t.substr(w.size() + 1))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // Lines a web page adds around the text: navigation rows ("Home | Documents | …",
 // "← | previous | next |", a lone "|") and the lexicon's `web_line` openings (page chrome,
 // share and licence lines). They carry no paragraph and no citation.
@@ -230,8 +291,9 @@ std::vector<Block> blocks_of(const CleanText& c, const Lexicon& lex) {
     std::string symbol_line;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         std::string num, t;
+        // ("S/RES/1010 (1995)": one space before a year in brackets.)
         if (symbol_line.empty() && lines[i].t.find('/') != std::string_view::npos &&
-            lines[i].t.find(' ') == std::string_view::npos) {
+            std::count(lines[i].t.begin(), lines[i].t.end(), ' ') <= 1) {
             if (auto s = parse_symbol(lines[i].t); s && s->kind != NodeKind::Document) {
                 symbol_line = std::string(lines[i].t);
             }
@@ -260,6 +322,7 @@ std::vector<Block> blocks_of(const CleanText& c, const Lexicon& lex) {
     int rules = 0;
     auto flush = [&](bool next_touch) {
         if (!cur.lines.empty()) {
+            cur.page_start = cur_touch;
             blocks.push_back(std::move(cur));
             touches.push_back(cur_touch || next_touch);
             cur = Block{};
@@ -271,7 +334,8 @@ std::vector<Block> blocks_of(const CleanText& c, const Lexicon& lex) {
     std::vector<int> in_footnote_area;
     bool after_symbol = false; // only running title lines since the symbol line
     for (const auto& l : lines) {
-        bool furniture = page_furniture(l.t) || (!symbol_line.empty() && l.t == symbol_line);
+        bool furniture = page_furniture(l.t) || noise_line(l.t, lex) || page_label(l.t, lex) ||
+                         (!symbol_line.empty() && l.t == symbol_line);
         bool is_rule = !rule.empty() && l.t.substr(0, rule.size()) == rule;
         if (!l.t.empty() && !furniture && !is_rule && web_chrome(l.t, lex)) {
             flush(false);
@@ -345,6 +409,29 @@ std::vector<Block> blocks_of(const CleanText& c, const Lexicon& lex) {
                 }
                 b.footnote = std::stoi(std::string(first.substr(0, d)));
                 b.lines.front().begin += static_cast<std::uint32_t>(k);
+            } else if (d > 0 && d < first.size() && first[d] == '/' &&
+                       (d + 1 == first.size() || first[d + 1] == ' ')) {
+                // Older UN documents number their footnotes "1/": "1/ A/48/185, annex II.",
+                // or the number alone and its text in the next line or block.
+                b.footnote = std::stoi(std::string(first.substr(0, d)));
+                if (d + 1 < first.size()) {
+                    b.lines.front().begin =
+                        trim_front(c, b.lines.front().begin + static_cast<std::uint32_t>(d + 1),
+                                   b.lines.front().end);
+                } else if (b.lines.size() > 1) {
+                    b.lines.erase(b.lines.begin());
+                } else if (i + 1 < blocks.size() &&
+                           in_footnote_area[i + 1] == in_footnote_area[i]) {
+                    std::string_view next = line_text(c, blocks[i + 1].lines.front());
+                    std::size_t e = 0;
+                    while (e < next.size() && e < 4 && utf8::is_digit(next[e])) {
+                        ++e;
+                    }
+                    if (!(e > 0 && e < next.size() && next[e] == '/')) {
+                        b.lines = blocks[i + 1].lines; // the footnote's text
+                        ++i;
+                    }
+                }
             } else {
                 closed_area = in_footnote_area[i];
             }
@@ -432,8 +519,89 @@ bool opens_paragraph(std::string_view line, const Lexicon& lex, bool lower_opens
 // subject line that carries the first paragraph ("大会, 回顾…"), and in the body a line that
 // opens a paragraph after a line that ended a clause. A bullet before a paragraph ("- Recalling
 // …", "- 1. Decides …") is dropped; other bullets mark sub-items.
+// Whether the subject line opens the text: "The General Assembly," / "大会，" at the start of
+// the line (`subject`), or a whole line of `subject_line`.
+bool subject_at(std::string_view line, const Lexicon& lex) {
+    for (const auto& subj : lex.values("subject")) {
+        if (starts_with(line, subj)) {
+            return true;
+        }
+    }
+    for (const auto& subj : lex.values("subject_line")) {
+        if (line == subj) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Whether the text sets one paragraph a line (web copies): after the subject line, at least
+// three lines in four end a clause (a line cut by a page end or a PDF's line width mostly does
+// not). In such a text a line that ends a clause ends its paragraph.
+bool one_paragraph_a_line(const CleanText& c, const std::vector<Block>& blocks,
+                          const Lexicon& lex) {
+    bool body = false;
+    int lines = 0, ended = 0;
+    for (const auto& b : blocks) {
+        if (b.footnote > 0) {
+            continue;
+        }
+        for (auto r : b.lines) {
+            std::string_view t = line_text(c, r);
+            if (!body) {
+                body = subject_at(t, lex);
+                continue;
+            }
+            ++lines;
+            ended += ends_terminal(t, lex);
+        }
+    }
+    return lines >= 3 && ended * 4 >= lines * 3;
+}
+
+// Where a run-together preamble ("…, Recalling also its resolution …, Concerned that …") starts
+// its next paragraph inside a line: after ", " a clause verb or paragraph opener that starts in
+// upper case (scripts with letter case only: in a caseless script a verb after a comma opens a
+// clause of the same paragraph). npos when none.
+std::size_t run_together_paragraph(std::string_view line, std::size_t from, const Lexicon& lex) {
+    for (std::size_t p = line.find(',', from); p != std::string_view::npos;
+         p = line.find(',', p + 1)) {
+        std::size_t q = p + 1;
+        // A footnote call in brackets may follow the comma: "…Council,[1] Noting further …".
+        if (q < line.size() && line[q] == '[') {
+            std::size_t d = q + 1;
+            while (d < line.size() && d - q <= 3 && utf8::is_digit(line[d])) {
+                ++d;
+            }
+            if (d > q + 1 && d < line.size() && line[d] == ']') {
+                q = d + 1;
+            }
+        }
+        if (q >= line.size() || line[q] != ' ') {
+            continue;
+        }
+        while (q < line.size() && line[q] == ' ') {
+            ++q;
+        }
+        std::string_view rest = line.substr(q);
+        if (!starts_upper(rest)) {
+            continue;
+        }
+        AhoCorasick::Match m;
+        bool opens = lex.verb_automaton().longest_at(rest, 0, m);
+        for (const auto& w : lex.values("paragraph_opener")) {
+            opens = opens || (starts_with(rest, w) &&
+                              (rest.size() == w.size() || !utf8::is_ascii_alnum(rest[w.size()])));
+        }
+        if (opens) {
+            return q;
+        }
+    }
+    return std::string_view::npos;
+}
+
 std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> blocks,
-                                       const Lexicon& lex) {
+                                       const Lexicon& lex, bool one_per_line) {
     // Whether the text separates its paragraphs by blank lines: several blocks open one.
     int opening_blocks = 0;
     for (const auto& b : blocks) {
@@ -449,7 +617,9 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
             continue;
         }
         Block cur;
-        for (auto r : b.lines) {
+        cur.page_start = b.page_start;
+        for (std::size_t li = 0; li < b.lines.size(); ++li) {
+            Range r = b.lines[li];
             std::string_view line = line_text(c, r);
             if (std::size_t k = bullet_len(line);
                 k > 0 && opens_paragraph(line.substr(k), lex, lower_opens)) {
@@ -470,7 +640,7 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
                     subject = subj.size();
                 }
             }
-            if (subject > 0) {
+            if (subject > 0 || subject_at(line, lex)) {
                 in_header = false;
             }
             if (subject > 0 && (b.lines.size() > 1 || line.size() > subject)) {
@@ -481,13 +651,37 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
                 auto cut = static_cast<std::uint32_t>(r.begin + subject);
                 out.push_back(Block{{{r.begin, cut}}, 0});
                 auto rest = trim_front(c, cut, r.end);
-                if (rest < r.end) {
-                    cur.lines.push_back({rest, r.end});
+                if (rest >= r.end) {
+                    continue;
                 }
-                continue;
+                r.begin = rest; // the first paragraph, on the subject's line
+                line = line_text(c, r);
+            }
+            // A PDF's operative number alone on the line after the paragraph's first line
+            // ("Decides to establish, … in accordance with rule 28 of⏎1.⏎its provisional
+            // rules …"): the number belongs to the paragraph that line opened. (A number alone
+            // after a line that ended a clause is the next paragraph's, printed before it.)
+            if (std::uint32_t nb = 0; !in_header && cur.lines.size() == 1 && cur.number == 0 &&
+                                      operative_number(line, nb) > 0 && nb >= line.size()) {
+                std::string_view first = line_text(c, cur.lines.front());
+                std::uint32_t fb = 0;
+                // (The line after the number goes on with the paragraph: it opens none.)
+                const std::string_view after =
+                    li + 1 < b.lines.size() ? line_text(c, b.lines[li + 1]) : std::string_view();
+                if (!ends_terminal(first, lex) && operative_number(first, fb) < 0 &&
+                    !starts_lower(first) && opens_paragraph(first, lex, false) && !after.empty() &&
+                    !opens_paragraph(after, lex, lower_opens)) {
+                    cur.number = operative_number(line, nb);
+                    continue;
+                }
             }
             // One paragraph a line (web copies): a line that opens with a clause verb or an
-            // operative number after a line that ended a clause starts a new block.
+            // operative number after a line that ended a clause starts a new block; in a text
+            // set one paragraph a line, so does any line of a caseless script (Chinese, Arabic:
+            // "表示注意到…", "在这方面强调…" open paragraphs without a verb of the table) after
+            // one that ended a clause, but sub-items. (In a cased script a line in upper case
+            // that opens no paragraph goes on with a title: "…in the Teaching,⏎Study,
+            // Dissemination and …".)
             if (!cur.lines.empty()) {
                 auto prev = cur.lines.back();
                 std::string_view prev_line = line_text(c, prev);
@@ -495,11 +689,33 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
                 bool prev_is_number_only =
                     operative_number(prev_line, prev_body) > 0 && prev_body >= prev_line.size();
                 Template::Result end;
-                if (ends_terminal(prev_line, lex) && !prev_is_number_only &&
-                    (opens_paragraph(line, lex, lower_opens) ||
-                     any_template(lex, "end", line, end, true))) {
+                const bool prev_ended = ends_terminal(prev_line, lex);
+                const bool opens = opens_paragraph(line, lex, lower_opens);
+                const bool next_line_paragraph =
+                    one_per_line && !in_header && !sub_item(line) && starts_caseless_letter(line);
+                if (!prev_is_number_only && prev_ended &&
+                    (opens || next_line_paragraph || any_template(lex, "end", line, end, true))) {
                     out.push_back(std::move(cur));
                     cur = Block{};
+                }
+            }
+            // A preamble run together on one line (OCR'd volumes, web copies): it is cut
+            // before each paragraph it holds.
+            if (!in_header) {
+                std::size_t from = 0;
+                for (std::size_t at = run_together_paragraph(line, from, lex);
+                     at != std::string_view::npos; at = run_together_paragraph(line, from, lex)) {
+                    auto cut = static_cast<std::uint32_t>(r.begin + at);
+                    Range head{r.begin, cut};
+                    while (head.end > head.begin && c.text[head.end - 1] == ' ') {
+                        --head.end;
+                    }
+                    cur.lines.push_back(head);
+                    out.push_back(std::move(cur));
+                    cur = Block{};
+                    r.begin = cut;
+                    line = line_text(c, r);
+                    from = 0;
                 }
             }
             if (title_line(line, num, title)) {
@@ -517,7 +733,7 @@ std::vector<Block> refine_header_lines(const CleanText& c, std::vector<Block> bl
                     out.push_back(Block{{{r.begin, cut}}, 0});
                     // The rest starts with the subject: let the subject rule split it.
                     std::vector<Block> rest =
-                        refine_header_lines(c, {Block{{{cut, r.end}}, 0}}, lex);
+                        refine_header_lines(c, {Block{{{cut, r.end}}, 0}}, lex, one_per_line);
                     for (auto& x : rest) {
                         out.push_back(std::move(x));
                     }
@@ -633,6 +849,28 @@ bool ends_terminal(std::string_view text, const Lexicon& lex) {
             return true;
         }
     }
+    // "…Economic and Social Council,[1]": a footnote call in brackets after the closing
+    // punctuation (web copies).
+    if (ends_with(text, "]")) {
+        std::size_t d = 0;
+        while (d < 3 && d + 2 < text.size() && utf8::is_digit(text[text.size() - 2 - d])) {
+            ++d;
+        }
+        if (d > 0 && text.size() > d + 2 && text[text.size() - 2 - d] == '[') {
+            return ends_terminal(text.substr(0, text.size() - 2 - d), lex);
+        }
+    }
+    // "…signed on 26 May 1993, 1/": the footnote call of older UN documents after the
+    // closing punctuation.
+    if (ends_with(text, "/")) {
+        std::size_t d = 0;
+        while (d < 3 && d + 1 < text.size() && utf8::is_digit(text[text.size() - 2 - d])) {
+            ++d;
+        }
+        if (d > 0 && text.size() > d + 2 && text[text.size() - 2 - d] == ' ') {
+            return ends_terminal(text.substr(0, text.size() - 2 - d), lex);
+        }
+    }
     return false;
 }
 
@@ -738,6 +976,21 @@ void strip_digit_markers(Span& s, std::uint32_t from, const std::set<int>& defin
                     continue;
                 }
             }
+        }
+        // "…signed on 26 May 1993, 1/ Recalling": the footnote call of older UN documents.
+        if (start && j - i <= 3 && i > 0 && t[i - 1] == ' ' && j < t.size() && t[j] == '/' &&
+            (j + 1 == t.size() || t[j + 1] == ' ') &&
+            defined.count(std::stoi(t.substr(i, j - i))) > 0) {
+            const int v = std::stoi(t.substr(i, j - i));
+            next_expected = std::max(next_expected, v + 1);
+            // Drop the call and the space before it.
+            while (!text.empty() && text.back() == ' ') {
+                text.pop_back();
+                map.pop_back();
+            }
+            markers.push_back({static_cast<std::uint32_t>(text.size()), v});
+            i = j + 1;
+            continue;
         }
         bool marker = false;
         if (start && j - i <= 3 && i > 0 &&
@@ -858,7 +1111,9 @@ std::string iso_date(const Template::Result& r, const Lexicon& lex) {
 
 Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) {
     Segmented seg;
-    auto blocks = refine_header_lines(c, blocks_of(c, lex), lex);
+    auto raw_blocks = blocks_of(c, lex);
+    const bool one_per_line = one_paragraph_a_line(c, raw_blocks, lex);
+    auto blocks = refine_header_lines(c, std::move(raw_blocks), lex, one_per_line);
 
     // Header: everything up to the subject line ("大会，", "The General Assembly,").
     std::size_t body_start = 0;
@@ -888,8 +1143,11 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
                     } else if (b + 1 < blocks.size()) {
                         next = line_text(c, blocks[b + 1].lines.front());
                     }
+                    // (No preamble: "The General Assembly" before "1. Takes note of …".)
                     AhoCorasick::Match m;
-                    is_subject = lex.verb_automaton().longest_at(next, 0, m);
+                    std::uint32_t nb = 0;
+                    is_subject = lex.verb_automaton().longest_at(next, 0, m) ||
+                                 operative_number(next, nb) == 1;
                 }
             }
             if (is_subject) {
@@ -1100,9 +1358,17 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         if (num < 0 && ends_terminal(t, lex)) {
             num = zh_operative_number(t, body_begin);
         }
-        // A page end cut the paragraph, or a sub-item ("(a)", "(i)", "- ") belongs to it.
-        bool continues = cur != nullptr && (!ends_terminal(cur->span.text, lex) || sub_item(t) ||
-                                            (lower_continues && starts_lower(t)));
+        if (blk.number > 0) {
+            num = blk.number; // printed on the line after the paragraph's first line
+            body_begin = 0;
+        }
+        // A page end cut the paragraph, or a sub-item ("(a)", "(i)", "- ") belongs to it. (A
+        // block after a blank line, not after a page break, that opens a paragraph starts one
+        // even after a paragraph that does not end a clause: "…表示极度震惊⏎⏎重申…".)
+        const bool cut_off = !ends_terminal(cur != nullptr ? cur->span.text : std::string(), lex) &&
+                             !(!blk.page_start && opens_paragraph(t, lex, !lower_continues));
+        bool continues =
+            cur != nullptr && (cut_off || sub_item(t) || (lower_continues && starts_lower(t)));
         // The number of the block just read again, right after it ("2. …;" then "2. …"): a
         // paragraph of its own with the same label, which the import refuses (validate.cpp),
         // instead of merging it into the one before. (Not after a paragraph that has taken in
@@ -1152,7 +1418,9 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
         while (true) {
             std::string_view rest = std::string_view(s0.text).substr(off);
             std::uint32_t ignored = 0;
-            int expect = operative_number(rest, ignored) == next_op ? next_op + 1 : next_op;
+            const int first_num =
+                off == 0 && whole.number > 0 ? whole.number : operative_number(rest, ignored);
+            int expect = first_num == next_op ? next_op + 1 : next_op;
             std::string want = std::to_string(expect) + ".";
             std::size_t split = std::string_view::npos;
             for (std::size_t q = rest.find(want, 1); q != std::string_view::npos;
@@ -1172,6 +1440,7 @@ Segmented segment(const CleanText& c, const Lexicon& lex, const Gazetteer& gaz) 
             // The rest as a block: its first line starts at `from`.
             auto rest_lines = [&](std::size_t end_line) {
                 Block r;
+                r.number = off == 0 ? whole.number : 0;
                 for (std::size_t i = line; i < end_line; ++i) {
                     r.lines.push_back(whole.lines[i]);
                 }
