@@ -77,12 +77,16 @@ TEST_CASE("corpus: every English General Assembly text imports without an error"
     // lower case joined the paragraph they belong to).
     CHECK(paragraphs > 39000);
     CHECK(edges > 30000);
+    // (Segmenter round of 2026-12-03: approves 183 -> 189, six single-paragraph "The General
+    // Assembly⏎Adopts …" texts, read; refers_to 676 -> 532, the works of preambles whose
+    // section heading ("I⏎Support account …") glued onto "Recalling …" now typed by that verb,
+    // 135 recalls and 39 notes gained in 9 texts, the heading becoming a paragraph of its own.)
     // Edges per relation pinned within 1 %: a change that moves a count further was not a
     // refactoring, and its author reads the difference against the texts and sets the count
     // anew (measured 2026-12-03: 57,555 edges; then 58,456: `refers_to` 676, the references
     // named without a clause verb, and the Environment and UN-Habitat Assemblies' series).
     const std::map<std::string, std::size_t> pinned = {{"adopted_on_report", 1421},
-                                                       {"approves", 183},
+                                                       {"approves", 189},
                                                        {"aware", 796},
                                                        {"calls_upon", 4189},
                                                        {"commends", 177},
@@ -103,7 +107,7 @@ TEST_CASE("corpus: every English General Assembly text imports without an error"
                                                        {"recalls", 13419},
                                                        {"recognizes", 2142},
                                                        {"recommends", 147},
-                                                       {"refers_to", 676},
+                                                       {"refers_to", 532},
                                                        {"requests", 4531},
                                                        {"urges", 2745},
                                                        {"welcomes", 3177}};
