@@ -28,19 +28,22 @@ from collections import defaultdict
 # it claims no verb, so the verb figures skip it) measured on the 45: all cite R 0.871.
 # Raise them as the reader improves.
 # (scope, metric): minimum. Scope "all" or a language tag of MANIFEST.tsv.
+# After all of 2026-12-03's branches (extraction, gazetteer `refers_to`, segmenter), 55 documents:
+# all cite R 0.938, cite P 0.997, sym P 0.996, verb 0.952, verb cov 0.542, mandate 0.486, x-lang
+# 0.648, paras 0.818; cite R en 0.892, zh 0.994, zh-Hant 1.000, ru 1.000, fr 0.455.
 FLOORS = {
-    ("all", "cite_recall"): 0.85,
-    ("all", "cite_precision"): 0.93,
+    ("all", "cite_recall"): 0.92,
+    ("all", "cite_precision"): 0.98,
     ("all", "symbol_precision"): 0.98,
-    ("all", "verb_accuracy"): 0.91,
-    ("all", "verb_coverage"): 0.49,
-    ("all", "mandate_accuracy"): 0.43,
-    ("all", "xlang_agreement"): 0.52,
-    ("all", "paragraph_structure"): 0.44,
-    ("en", "cite_recall"): 0.70,
-    ("zh", "cite_recall"): 0.89,
-    ("zh-Hant", "cite_recall"): 0.76,
-    ("ru", "cite_recall"): 0.90,
+    ("all", "verb_accuracy"): 0.93,
+    ("all", "verb_coverage"): 0.52,
+    ("all", "mandate_accuracy"): 0.47,
+    ("all", "xlang_agreement"): 0.62,
+    ("all", "paragraph_structure"): 0.80,
+    ("en", "cite_recall"): 0.87,
+    ("zh", "cite_recall"): 0.98,
+    ("zh-Hant", "cite_recall"): 0.98,
+    ("ru", "cite_recall"): 0.95,
     ("fr", "cite_recall"): 0.43,
 }
 
