@@ -882,6 +882,18 @@ void add_loaded_edge(CitationGraph& g, const EdgeRecord& e, const std::string& p
     }
 }
 
+// The names of each node of `nodes`, read by node id (the point reads' few nodes).
+void fill_names(sqlite3* db, const std::string& path, std::map<std::string, NodeRecord>& nodes) {
+    Stmt q(db, path, "SELECT lang, name FROM names WHERE node_id=?1");
+    for (auto& [nid, n] : nodes) {
+        q.bind(1, nid);
+        while (q.step()) {
+            n.names[q.text(0)] = q.text(1);
+        }
+        q.reset();
+    }
+}
+
 } // namespace
 
 CitationGraph Store::load() const {
@@ -965,16 +977,7 @@ std::optional<CitationGraph> Store::load_around(const std::string& id) const {
             }
         }
     }
-    {
-        Stmt q(db_, path_, "SELECT lang, name FROM names WHERE node_id=?1");
-        for (auto& [nid, n] : nodes) {
-            q.bind(1, nid);
-            while (q.step()) {
-                n.names[q.text(0)] = q.text(1);
-            }
-            q.reset();
-        }
-    }
+    fill_names(db_, path_, nodes);
     CitationGraph g;
     for (const auto& [nid, n] : nodes) {
         g.add_node(n);
@@ -1033,16 +1036,7 @@ std::optional<CitationGraph> Store::load_ball(const std::string& id, int depth) 
         n = read_node(node_q, path_);
         node_q.reset();
     }
-    {
-        Stmt q(db_, path_, "SELECT lang, name FROM names WHERE node_id=?1");
-        for (auto& [nid, n] : nodes) {
-            q.bind(1, nid);
-            while (q.step()) {
-                n.names[q.text(0)] = q.text(1);
-            }
-            q.reset();
-        }
-    }
+    fill_names(db_, path_, nodes);
     // Every edge between two nodes of the ball, once (through its source), in load()'s order.
     std::vector<std::pair<std::int64_t, EdgeRecord>> edges;
     {

@@ -1,5 +1,6 @@
 #include "graph_attrs.hpp"
 
+#include "citegraph/engine/text.hpp"
 #include "text_util.hpp"
 
 #include <map>
@@ -70,28 +71,8 @@ std::optional<long> session_number(std::string_view session) {
 }
 
 std::string xml_escape(std::string_view text) {
-    const std::string safe = xml_safe(text);
-    std::string out;
-    out.reserve(safe.size());
-    for (char c : safe) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+    // XML-safe first (xml_safe), then the engine's escaping of & < > ".
+    return citegraph::xml_escape(xml_safe(text));
 }
 
 NodeAttrs::NodeAttrs(const CitationGraph& g, const std::string& lang)
